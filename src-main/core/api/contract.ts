@@ -1,0 +1,366 @@
+// The one contract between the renderer and the core: every request, response and event,
+// with its schema. Electron IPC, the browser-mode WebSocket and tests are thin adapters over
+// the router that enforces it. Channels are named `domain:noun.verb`; nobody writes a channel
+// string anywhere else. The renderer imports only *types* from this file.
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+const status = z.enum(['proposed', 'accepted', 'rejected']);
+const source = z.enum(['model', 'pattern', 'human']);
+const path = z.string().min(1).max(4096);
+
+export const Span = z.object({
+  id,
+  documentId: id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  label: z.string(),
+  score: z.number().nullable(),
+  source,
+  sourceName: z.string(),
+  status,
+  runId: id.nullable(),
+});
+export type Span = z.infer<typeof Span>;
+
+export const DocLabel = z.object({
+  id,
+  documentId: id,
+  task: z.string(),
+  label: z.string(),
+  score: z.number().nullable(),
+  source,
+  sourceName: z.string(),
+  status,
+  runId: id.nullable(),
+});
+export type DocLabel = z.infer<typeof DocLabel>;
+
+export const DocumentRow = z.object({
+  id,
+  name: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number(),
+  pageCount: z.number().nullable(),
+  status: z.string(),
+  topLabel: z.string().nullable(),
+  topScore: z.number().nullable(),
+  spanCount: z.number().int(),
+  minConfidence: z.number().nullable(),
+  importedAt: z.string(),
+});
+export type DocumentRow = z.infer<typeof DocumentRow>;
+
+export const Box = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+export const PageInfo = z.object({
+  pageNo: z.number().int().positive(),
+  width: z.number(),
+  height: z.number(),
+  rotation: z.number().int(),
+  textStart: z.number().int(),
+  textEnd: z.number().int(),
+  needsOcr: z.boolean(),
+});
+export type PageInfo = z.infer<typeof PageInfo>;
+
+export const DocumentDetail = z.object({
+  document: DocumentRow.extend({
+    sourcePath: z.string().nullable(),
+    sha256: z.string(),
+    warnings: z.array(z.string()),
+    metadata: z.record(z.string(), z.unknown()),
+  }),
+  text: z.string(),
+  pages: z.array(PageInfo),
+  labels: z.array(DocLabel),
+  spans: z.array(Span),
+});
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+export const ImportOptions = z.object({
+  paths: z.array(path).min(1),
+  csvColumn: z.string().optional(),
+  idColumn: z.string().optional(),
+  jsonlField: z.string().optional(),
+});
+export const ImportReport = z.object({
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  failed: z.array(z.object({ path: z.string(), reason: z.string() })),
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
+  documentIds: z.array(id),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const threshold = z.number().min(0).max(1);
+export const RunRequest = z.discriminatedUnion('task', [
+  z.object({ task: z.literal('patterns') }),
+  z.object({
+    task: z.enum(['ner', 'pos']),
+    model: z.string().min(1),
+    aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).default('simple'),
+    threshold: threshold.optional(),
+    ignoreLabels: z.array(z.string()).optional(),
+  }),
+  z.object({ task: z.literal('text-classification'), model: z.string().min(1), multiLabel: z.boolean().optional() }),
+  z.object({ task: z.literal('nli'), model: z.string().min(1), hypothesis: z.string().min(1) }),
+  z.object({
+    task: z.literal('zero-shot'),
+    model: z.string().min(1),
+    labels: z.array(z.string().min(1)).min(1),
+    template: z.string().includes('{}').default('This example is {}.'),
+    multiLabel: z.boolean().default(false),
+  }),
+]);
+export type RunRequest = z.input<typeof RunRequest>;
+
+export const RunSummary = z.object({
+  id,
+  task: z.string(),
+  model: z.string().nullable(),
+  status: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  docsTotal: z.number().int(),
+  docsDone: z.number().int(),
+  counts: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const ReviewItem = z.object({
+  kind: z.enum(['span', 'label']),
+  id,
+  documentId: id,
+  documentName: z.string(),
+  label: z.string(),
+  score: z.number().nullable(),
+  status,
+  source,
+  sourceName: z.string(),
+  text: z.string(), // the span's text, or the document's opening words for a label
+  context: z.string(),
+  disagreement: z.number().nullable(),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const ModelInfo = z.object({
+  id: z.string(),
+  path: z.string(),
+  task: z.string().nullable(),
+  modelType: z.string().nullable(),
+  labels: z.array(z.string()),
+  dtypes: z.array(z.string()),
+  sizeBytes: z.number(),
+});
+export type ModelInfo = z.infer<typeof ModelInfo>;
+
+export const Label = z.object({
+  id,
+  setName: z.string(),
+  name: z.string().min(1),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  hotkey: z.string().max(1).nullable(),
+});
+export type Label = z.infer<typeof Label>;
+
+export const PatternRule = z.object({
+  id,
+  kind: z.enum(['regex', 'deny', 'allow']),
+  label: z.string(),
+  pattern: z.string().min(1),
+  flags: z.string(),
+  enabled: z.boolean(),
+});
+export type PatternRule = z.infer<typeof PatternRule>;
+
+export const ExportRequest = z.object({
+  format: z.enum(['pdf', 'txt', 'csv', 'jsonl', 'conll', 'audit', 'labels-csv', 'spans-csv']),
+  outDir: path,
+  status: z.enum(['accepted', 'all']).default('accepted'),
+  minScore: threshold.optional(),
+  documentIds: z.array(id).optional(),
+  overlay: z.string().default('none'), // 'none' | 'label' | any reason code such as "(b)(6)"
+  boxColour: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#000000'),
+  dpi: z.number().int().min(72).max(600).default(200),
+  replacement: z.record(z.string(), z.enum(['block', 'label', 'pseudonym'])).default({}),
+  includeSpanText: z.boolean().default(false),
+  wholePages: z.array(z.object({ documentId: id, pageNo: z.number().int().positive() })).default([]),
+});
+export type ExportRequest = z.input<typeof ExportRequest>;
+
+export const ExportReport = z.object({
+  ok: z.boolean(),
+  outDir: z.string(),
+  files: z.array(
+    z.object({
+      documentId: id.nullable(),
+      file: z.string(),
+      pages: z.number().int().nullable(),
+      spansByLabel: z.record(z.string(), z.number()),
+      checks: z.array(z.object({ name: z.string(), passed: z.boolean(), detail: z.string().optional() })),
+    }),
+  ),
+  failures: z.array(z.object({ file: z.string(), page: z.number().nullable(), reason: z.string() })),
+  reportPath: z.string().nullable(),
+});
+export type ExportReport = z.infer<typeof ExportReport>;
+
+export const Stats = z.object({
+  documents: z.number().int(),
+  byStatus: z.record(z.string(), z.number()),
+  labels: z.array(
+    z.object({ label: z.string(), kind: z.enum(['span', 'label']), count: z.number(), histogram: z.array(z.number()) }),
+  ),
+});
+export type Stats = z.infer<typeof Stats>;
+
+const JobStarted = z.object({ jobId: z.string() });
+const empty = z.object({});
+const ok = z.object({ ok: z.literal(true) });
+const occurrenceScope = z.enum(['document', 'batch']);
+
+/** Every request the renderer may make, and what it gets back. */
+export const requests = {
+  'project:file.create': { request: z.object({ path }), response: z.object({ path: z.string() }) },
+  'project:file.open': { request: z.object({ path }), response: z.object({ path: z.string() }) },
+  'project:file.current': { request: empty, response: z.object({ path: z.string().nullable() }) },
+  'project:recent.list': { request: empty, response: z.object({ paths: z.array(z.string()) }) },
+
+  'documents:list.query': {
+    request: z.object({
+      search: z.string().max(500).optional(),
+      label: z.string().optional(),
+      status: z.string().optional(),
+      maxConfidence: threshold.optional(),
+      sort: z.enum(['name', 'importedAt', 'minConfidence', 'spanCount', 'topScore']).default('importedAt'),
+      descending: z.boolean().default(false),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().positive().max(1000).default(200),
+    }),
+    response: z.object({ total: z.number().int(), rows: z.array(DocumentRow) }),
+  },
+  'documents:item.get': { request: z.object({ id }), response: DocumentDetail },
+  'documents:page.render': {
+    request: z.object({ id, pageNo: z.number().int().positive(), scale: z.number().min(0.25).max(4).default(1.5) }),
+    response: z.object({
+      imageDataUrl: z.string(),
+      width: z.number(),
+      height: z.number(),
+      boxes: z.array(Box.extend({ spanId: id })),
+    }),
+  },
+  'documents:import.start': { request: ImportOptions, response: JobStarted },
+
+  'annotations:span.create': {
+    request: z.object({ documentId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), label: z.string().min(1) }),
+    response: Span,
+  },
+  'annotations:span.update': {
+    request: z.object({
+      id,
+      start: z.number().int().nonnegative().optional(),
+      end: z.number().int().positive().optional(),
+      label: z.string().min(1).optional(),
+      status: status.optional(),
+    }),
+    response: Span,
+  },
+  'annotations:span.delete': { request: z.object({ id }), response: ok },
+  'annotations:span.merge': { request: z.object({ ids: z.array(id).min(2) }), response: Span },
+  'annotations:span.split': { request: z.object({ id, at: z.number().int().positive() }), response: z.array(Span) },
+  'annotations:label.create': { request: z.object({ documentId: id, task: z.string().min(1), label: z.string().min(1) }), response: DocLabel },
+  'annotations:label.update': { request: z.object({ id, label: z.string().min(1).optional(), status: status.optional() }), response: DocLabel },
+  'annotations:occurrences.count': {
+    request: z.object({ text: z.string().min(1), scope: occurrenceScope, documentId: id }),
+    response: z.object({ occurrences: z.number().int(), documents: z.number().int() }),
+  },
+  'annotations:occurrences.apply': {
+    request: z.object({ text: z.string().min(1), scope: occurrenceScope, documentId: id, action: z.enum(['accept', 'reject', 'add']), label: z.string().min(1) }),
+    response: z.object({ changed: z.number().int() }),
+  },
+  'annotations:bulk.count': {
+    request: z.object({ minScore: threshold, label: z.string().optional(), source: z.string().optional() }),
+    response: z.object({ count: z.number().int() }),
+  },
+  'annotations:bulk.accept': {
+    request: z.object({ minScore: threshold, label: z.string().optional(), source: z.string().optional() }),
+    response: z.object({ changed: z.number().int() }),
+  },
+  'annotations:history.undo': { request: empty, response: z.object({ changed: z.boolean(), documentId: id.nullable() }) },
+  'annotations:history.redo': { request: empty, response: z.object({ changed: z.boolean(), documentId: id.nullable() }) },
+
+  'review:queue.get': {
+    request: z.object({
+      order: z.enum(['confidence', 'disagreement']).default('confidence'),
+      maxScore: threshold.optional(),
+      status: status.default('proposed'),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().positive().max(500).default(100),
+    }),
+    response: z.object({ total: z.number().int(), items: z.array(ReviewItem) }),
+  },
+
+  'runs:job.start': { request: RunRequest, response: JobStarted },
+  'runs:list.get': { request: empty, response: z.object({ runs: z.array(RunSummary) }) },
+  'jobs:job.cancel': { request: z.object({ jobId: z.string() }), response: ok },
+
+  'models:list.get': { request: empty, response: z.object({ models: z.array(ModelInfo) }) },
+  'models:pull.start': { request: z.object({ id: z.string().regex(/^[\w.-]+\/[\w.-]+$/) }), response: JobStarted },
+  'models:folder.import': { request: z.object({ path }), response: ModelInfo },
+
+  'labels:list.get': { request: empty, response: z.object({ labels: z.array(Label) }) },
+  'labels:label.save': { request: Label.omit({ id: true }).extend({ id: id.optional() }), response: Label },
+  'labels:label.delete': { request: z.object({ id }), response: ok },
+
+  'patterns:rules.get': { request: empty, response: z.object({ rules: z.array(PatternRule) }) },
+  'patterns:rule.save': { request: PatternRule.omit({ id: true }).extend({ id: id.optional() }), response: PatternRule },
+  'patterns:rule.delete': { request: z.object({ id }), response: ok },
+
+  'stats:summary.get': { request: empty, response: Stats },
+
+  'export:job.start': { request: ExportRequest, response: JobStarted },
+} as const;
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  done: z.number(),
+  total: z.number().nullable(),
+  unit: z.string(),
+  ratePerSecond: z.number().nullable(),
+  etaSeconds: z.number().nullable(),
+  message: z.string().optional(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const JobFinished = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  status: z.enum(['completed', 'cancelled', 'failed']),
+  result: z.unknown().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type JobFinished = z.infer<typeof JobFinished>;
+
+/** Events pushed from the core to the window that asked (jobs) or to all windows (changes). */
+export const events = {
+  'jobs:progress': JobProgress,
+  'jobs:finished': JobFinished,
+  'project:documents.changed': z.object({ documentIds: z.array(id).optional() }),
+} as const;
+
+export type Channel = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type RequestOf<C extends Channel> = z.input<(typeof requests)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof requests)[C]['response']>;
+export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const ApiError = z.object({ code: z.string(), message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+/** What every transport carries back: never a bare value, never a silent undefined. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../database.ts';
+import { now } from '../clock.ts';
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before: unknown;
+  after: unknown;
+  groupId?: string | null;
+}
+
+export interface AuditRow extends AuditEntry {
+  id: number;
+  at: string;
+  groupId: string | null;
+}
+
+/** Appends one change. Call it inside the same transaction as the change it records. */
+export function append(db: Db, entry: AuditEntry): number {
+  const info = db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, group_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      now(),
+      entry.actor,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+      entry.groupId ?? null,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+interface RawAuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before: string | null;
+  after: string | null;
+  group_id: string | null;
+}
+
+function toAudit(row: RawAuditRow): AuditRow {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+    groupId: row.group_id,
+  };
+}
+
+export function* iterate(db: Db): Generator<AuditRow> {
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate()) yield toAudit(row as RawAuditRow);
+}
+
+export function byGroup(db: Db, groupId: string): AuditRow[] {
+  return (db.prepare('SELECT * FROM audit_log WHERE group_id = ? ORDER BY id').all(groupId) as RawAuditRow[]).map(toAudit);
+}

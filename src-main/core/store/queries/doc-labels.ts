@@ -1,0 +1,97 @@
+import type { DocLabel } from '../../api/contract.ts';
+import type { Db } from '../database.ts';
+import { now } from '../clock.ts';
+import * as audit from './audit.ts';
+
+export interface NewDocLabel {
+  documentId: number;
+  task: string;
+  label: string;
+  score: number | null;
+  source: DocLabel['source'];
+  sourceName: string;
+  status?: DocLabel['status'];
+  runId: number | null;
+}
+
+interface DocLabelRow {
+  id: number;
+  document_id: number;
+  task: string;
+  label: string;
+  score: number | null;
+  source: DocLabel['source'];
+  source_name: string;
+  status: DocLabel['status'];
+  run_id: number | null;
+}
+
+export function toDocLabel(row: DocLabelRow): DocLabel {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    task: row.task,
+    label: row.label,
+    score: row.score,
+    source: row.source,
+    sourceName: row.source_name,
+    status: row.status,
+    runId: row.run_id,
+  };
+}
+
+export function get(db: Db, id: number): DocLabel | undefined {
+  const row = db.prepare('SELECT * FROM doc_labels WHERE id = ?').get(id) as DocLabelRow | undefined;
+  return row && toDocLabel(row);
+}
+
+export function forDocument(db: Db, documentId: number): DocLabel[] {
+  return (db.prepare('SELECT * FROM doc_labels WHERE document_id = ? ORDER BY task, score DESC, id').all(documentId) as DocLabelRow[]).map(
+    toDocLabel,
+  );
+}
+
+export function insertMany(db: Db, labels: readonly NewDocLabel[]): void {
+  const statement = db.prepare(
+    `INSERT INTO doc_labels (document_id, task, label, score, source, source_name, status, run_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = now();
+  for (const l of labels) {
+    statement.run(l.documentId, l.task, l.label, l.score, l.source, l.sourceName, l.status ?? 'proposed', l.runId, at, at);
+  }
+}
+
+/** Replaces this model's proposals for one task on one document; human decisions stay. */
+export function replaceProposals(db: Db, documentId: number, task: string, sourceName: string, labels: readonly NewDocLabel[]): void {
+  db.prepare("DELETE FROM doc_labels WHERE document_id = ? AND task = ? AND source_name = ? AND status = 'proposed'").run(
+    documentId,
+    task,
+    sourceName,
+  );
+  insertMany(db, labels);
+}
+
+export function create(db: Db, label: NewDocLabel, actor: string, groupId: string | null): DocLabel {
+  const at = now();
+  const info = db
+    .prepare(
+      `INSERT INTO doc_labels (document_id, task, label, score, source, source_name, status, run_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(label.documentId, label.task, label.label, label.score, label.source, label.sourceName, label.status ?? 'accepted', label.runId, at, at);
+  const created = get(db, Number(info.lastInsertRowid))!;
+  audit.append(db, { actor, action: 'label.create', entity: 'doc_label', entityId: created.id, before: null, after: created, groupId });
+  return created;
+}
+
+export type DocLabelChange = Partial<Pick<DocLabel, 'label' | 'status'>>;
+
+export function update(db: Db, id: number, change: DocLabelChange, actor: string, groupId: string | null): DocLabel {
+  const before = get(db, id);
+  if (!before) throw new Error(`Document label ${id} does not exist.`);
+  const after = { ...before, ...change };
+  db.prepare('UPDATE doc_labels SET label = ?, status = ?, updated_at = ? WHERE id = ?').run(after.label, after.status, now(), id);
+  audit.append(db, { actor, action: 'label.update', entity: 'doc_label', entityId: id, before, after, groupId });
+  return after;
+}

@@ -1,0 +1,113 @@
+import type { Span } from '../../api/contract.ts';
+import type { Db } from '../database.ts';
+import { now } from '../clock.ts';
+import * as audit from './audit.ts';
+
+export interface NewSpan {
+  documentId: number;
+  start: number;
+  end: number;
+  label: string;
+  score: number | null;
+  source: Span['source'];
+  sourceName: string;
+  status?: Span['status'];
+  runId: number | null;
+}
+
+interface SpanRow {
+  id: number;
+  document_id: number;
+  start: number;
+  end: number;
+  label: string;
+  score: number | null;
+  source: Span['source'];
+  source_name: string;
+  status: Span['status'];
+  run_id: number | null;
+}
+
+export function toSpan(row: SpanRow): Span {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    start: row.start,
+    end: row.end,
+    label: row.label,
+    score: row.score,
+    source: row.source,
+    sourceName: row.source_name,
+    status: row.status,
+    runId: row.run_id,
+  };
+}
+
+export function get(db: Db, id: number): Span | undefined {
+  const row = db.prepare('SELECT * FROM spans WHERE id = ?').get(id) as SpanRow | undefined;
+  return row && toSpan(row);
+}
+
+export function forDocument(db: Db, documentId: number): Span[] {
+  return (db.prepare('SELECT * FROM spans WHERE document_id = ? ORDER BY start, end, id').all(documentId) as SpanRow[]).map(toSpan);
+}
+
+/** Inserts without an audit entry: for bulk machine proposals, which their run already records. */
+export function insertMany(db: Db, spans: readonly NewSpan[]): void {
+  const statement = db.prepare(
+    `INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, run_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = now();
+  for (const s of spans) {
+    statement.run(s.documentId, s.start, s.end, s.label, s.score, s.source, s.sourceName, s.status ?? 'proposed', s.runId, at, at);
+  }
+}
+
+/**
+ * A re-run of a model (or of the pattern detectors) replaces that source's own *proposals* in
+ * these documents; accepted or rejected spans are human decisions and are never touched.
+ */
+export function replaceProposals(db: Db, documentId: number, sourceName: string, spans: readonly NewSpan[]): void {
+  db.prepare("DELETE FROM spans WHERE document_id = ? AND source_name = ? AND status = 'proposed'").run(documentId, sourceName);
+  insertMany(db, spans);
+}
+
+/** Creates a span by hand (or by an analyst's decision), recorded in the audit log. */
+export function create(db: Db, span: NewSpan, actor: string, groupId: string | null): Span {
+  const at = now();
+  const info = db
+    .prepare(
+      `INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, run_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(span.documentId, span.start, span.end, span.label, span.score, span.source, span.sourceName, span.status ?? 'accepted', span.runId, at, at);
+  const created = get(db, Number(info.lastInsertRowid))!;
+  audit.append(db, { actor, action: 'span.create', entity: 'span', entityId: created.id, before: null, after: created, groupId });
+  return created;
+}
+
+export type SpanChange = Partial<Pick<Span, 'start' | 'end' | 'label' | 'status'>>;
+
+export function update(db: Db, id: number, change: SpanChange, actor: string, groupId: string | null): Span {
+  const before = get(db, id);
+  if (!before) throw new Error(`Span ${id} does not exist.`);
+  const after = { ...before, ...change };
+  db.prepare('UPDATE spans SET start = ?, end = ?, label = ?, status = ?, updated_at = ? WHERE id = ?').run(
+    after.start,
+    after.end,
+    after.label,
+    after.status,
+    now(),
+    id,
+  );
+  audit.append(db, { actor, action: 'span.update', entity: 'span', entityId: id, before, after, groupId });
+  return after;
+}
+
+export function remove(db: Db, id: number, actor: string, groupId: string | null): void {
+  const before = get(db, id);
+  if (!before) return;
+  db.prepare('DELETE FROM spans WHERE id = ?').run(id);
+  audit.append(db, { actor, action: 'span.delete', entity: 'span', entityId: id, before, after: null, groupId });
+}

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../src-main/core/store/database.ts';
+import { latestVersion } from '../../../../src-main/core/store/migrations/index.ts';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'docket-db-'));
+
+describe('openDatabase', () => {
+  it('creates a project at the latest schema with WAL and foreign keys', () => {
+    const path = join(dir(), 'p.docket');
+    const db = openDatabase(path, { create: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses a missing file unless asked to create it', () => {
+    expect(() => openDatabase(join(dir(), 'missing.docket'))).toThrow(/does not exist.*docket init/);
+  });
+
+  it('refuses a file from a newer Docket', () => {
+    const path = join(dir(), 'new.docket');
+    openDatabase(path, { create: true }).close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${latestVersion + 1}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(/newer Docket/);
+  });
+
+  it('refuses files that are not Docket projects, naming them', () => {
+    const junk = join(dir(), 'junk.docket');
+    writeFileSync(junk, 'this is not sqlite at all, just some text'.repeat(200));
+    expect(() => openDatabase(junk)).toThrow(/junk\.docket/);
+    const other = join(dir(), 'other.sqlite');
+    const raw = new Database(other);
+    raw.exec('CREATE TABLE t (x)');
+    raw.close();
+    expect(() => openDatabase(other)).toThrow(/not a Docket project/);
+  });
+
+  it('keeps the audit log append-only', () => {
+    const db = openDatabase(join(dir(), 'a.docket'), { create: true });
+    db.prepare("INSERT INTO audit_log (at, actor, action, entity) VALUES ('t', 'human', 'x', 'span')").run();
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('does not back up a freshly created file', () => {
+    const path = join(dir(), 'fresh.docket');
+    openDatabase(path, { create: true }).close();
+    expect(existsSync(`${path}.v0.bak`)).toBe(false);
+  });
+});

@@ -1,0 +1,14 @@
+import type { App } from '../../app.ts';
+import { DocketError } from '../../errors.ts';
+import type { Handlers } from '../router.ts';
+
+// PLACEHOLDER: replaced by the real implementation in this session.
+type Channels = 'runs:job.start' | 'runs:list.get';
+
+export function runHandlers(_app: App): Pick<Handlers, Channels> {
+  const todo = (): never => { throw new DocketError('not_implemented', 'Not implemented yet.'); };
+  return {
+    'runs:job.start': todo,
+    'runs:list.get': todo,
+  };
+}

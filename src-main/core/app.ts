@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DocketError } from './errors.ts';
+import { JobRunner } from './jobs/jobs.ts';
+import { openDatabase, type Db } from './store/database.ts';
+
+export interface AppPaths {
+  /** Per-user folder: recent projects, settings, the model cache. */
+  userData: string;
+  /** Where pulled models live, in the hub's `<owner>/<name>/` layout. */
+  modelCache: string;
+}
+
+export function defaultPaths(userData: string): AppPaths {
+  return { userData, modelCache: join(userData, 'models') };
+}
+
+/**
+ * The core's state for one app instance (Electron main, `docket serve`, or a test): the open
+ * project, running jobs, and where things live. Handlers get everything through it.
+ */
+export class App {
+  readonly paths: AppPaths;
+  readonly jobs = new JobRunner();
+  #project: { path: string; db: Db } | null = null;
+  readonly #onClose: Array<() => void | Promise<void>> = [];
+
+  constructor(paths: AppPaths) {
+    this.paths = paths;
+    mkdirSync(paths.modelCache, { recursive: true });
+  }
+
+  open(path: string, create = false): void {
+    const db = openDatabase(path, { create });
+    this.#project?.db.close();
+    this.#project = { path, db };
+  }
+
+  get projectPath(): string | null {
+    return this.#project?.path ?? null;
+  }
+
+  /** The open project's connection; a typed error, not a crash, when none is open. */
+  db(): Db {
+    if (!this.#project) throw new DocketError('no_project', 'No project is open. Create or open a .docket project first.');
+    return this.#project.db;
+  }
+
+  /** Registers cleanup (inference host, servers) to run on close. */
+  onClose(fn: () => void | Promise<void>): void {
+    this.#onClose.push(fn);
+  }
+
+  async close(): Promise<void> {
+    this.jobs.cancelAll();
+    for (const fn of this.#onClose.splice(0)) await fn();
+    this.#project?.db.close();
+    this.#project = null;
+  }
+}

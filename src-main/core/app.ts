@@ -3,6 +3,14 @@ import { join } from 'node:path';
 import { DocketError } from './errors.ts';
 import { JobRunner } from './jobs/jobs.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import type { HostLauncher } from './inference/host-launcher.ts';
+
+/** How this instance starts its inference host: the Electron shell passes a utilityProcess. */
+export interface AppOptions {
+  launcher?: HostLauncher;
+  /** The host's entry file (bundled .cjs in the app; the .ts source under plain Node). */
+  hostEntry?: string;
+}
 
 export interface AppPaths {
   /** Per-user folder: recent projects, settings, the model cache. */
@@ -25,8 +33,11 @@ export class App {
   #project: { path: string; db: Db } | null = null;
   readonly #onClose: Array<() => void | Promise<void>> = [];
 
-  constructor(paths: AppPaths) {
+  readonly options: AppOptions;
+
+  constructor(paths: AppPaths, options: AppOptions = {}) {
     this.paths = paths;
+    this.options = options;
     mkdirSync(paths.modelCache, { recursive: true });
   }
 

@@ -320,7 +320,16 @@ export const requests = {
   'stats:summary.get': { request: empty, response: Stats },
 
   'export:job.start': { request: ExportRequest, response: JobStarted },
+
+  // Native dialogs: answered by the Electron shell; browser mode answers not_supported.
+  'shell:dialog.open': {
+    request: z.object({ purpose: z.enum(['open-project', 'new-project', 'import-files', 'import-folder', 'export-folder', 'model-folder']) }),
+    response: z.object({ paths: z.array(z.string()) }),
+  },
 } as const;
+
+export const MenuCommand = z.enum(['new-project', 'open-project', 'import', 'export', 'undo', 'redo', 'shortcuts', 'find']);
+export type MenuCommand = z.infer<typeof MenuCommand>;
 
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -348,6 +357,7 @@ export const events = {
   'jobs:progress': JobProgress,
   'jobs:finished': JobFinished,
   'project:documents.changed': z.object({ documentIds: z.array(id).optional() }),
+  'shell:menu.command': z.object({ command: MenuCommand, path: z.string().optional() }),
 } as const;
 
 export type Channel = keyof typeof requests;

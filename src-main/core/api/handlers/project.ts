@@ -4,7 +4,7 @@ import type { App } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
 import type { Handlers } from '../router.ts';
 
-type ProjectChannels = 'project:file.create' | 'project:file.open' | 'project:file.current' | 'project:recent.list' | 'jobs:job.cancel';
+type ProjectChannels = 'project:file.create' | 'project:file.open' | 'project:file.current' | 'project:recent.list' | 'jobs:job.cancel' | 'shell:dialog.open';
 
 const RECENT_LIMIT = 10;
 
@@ -48,6 +48,9 @@ export function projectHandlers(app: App): Pick<Handlers, ProjectChannels> {
     'jobs:job.cancel': ({ jobId }) => {
       if (!app.jobs.cancel(jobId)) throw new DocketError('no_job', `No running job ${jobId}; it may have finished already.`);
       return { ok: true as const };
+    },
+    'shell:dialog.open': () => {
+      throw new DocketError('not_supported', 'File dialogs exist only in the desktop app; type or paste the path instead.');
     },
   };
 }

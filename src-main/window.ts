@@ -1,0 +1,73 @@
+import { BrowserWindow, shell, type Rectangle, type WebContents } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_ORIGIN } from './protocol.ts';
+import { secureWebPreferences } from './web-preferences.ts';
+
+interface WindowState {
+  bounds: Partial<Rectangle>;
+  maximized: boolean;
+}
+
+function stateFile(userData: string): string {
+  return join(userData, 'window-state.json');
+}
+
+export function readWindowState(userData: string): WindowState {
+  try {
+    const state = JSON.parse(readFileSync(stateFile(userData), 'utf8')) as WindowState;
+    return { bounds: state.bounds ?? {}, maximized: Boolean(state.maximized) };
+  } catch {
+    return { bounds: { width: 1400, height: 900 }, maximized: false };
+  }
+}
+
+/** Only plain web links leave the app, and only to the system browser. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation and new windows are denied; an external link opens in the browser after a check. */
+export function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
+}
+
+export function createMainWindow(userData: string, preloadPath: string): BrowserWindow {
+  const state = readWindowState(userData);
+  const window = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Docket',
+    backgroundColor: '#1e1f22',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  lockDown(window.webContents);
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const next: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+    try {
+      writeFileSync(stateFile(userData), JSON.stringify(next));
+    } catch {
+      // Losing the window position is harmless; never block closing on it.
+    }
+  });
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}

@@ -1,0 +1,83 @@
+/**
+ * Token classification (NER, PoS) over whole documents with character-exact spans.
+ * See README.md for the design; interface I3 in the project's agreed interfaces.
+ */
+import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
+import { DocketError } from '../../errors.ts';
+import { aggregate } from './aggregation.ts';
+import { tokenizerView } from './encode.ts';
+import { mergeWindows } from './merge.ts';
+import { runWindows } from './run.ts';
+import type { DecodeOptions, EntitySpan, TokenWindow } from './types.ts';
+import { planWindows } from './windows.ts';
+
+export type { AggregationStrategy, DecodeOptions, EntitySpan, TokenWindow } from './types.ts';
+export { AGGREGATION_STRATEGIES } from './types.ts';
+export { planWindows, type WindowOptions } from './windows.ts';
+export { runWindows, modelInputNames } from './run.ts';
+export { encodeDocument, type DocumentEncoding } from './encode.ts';
+
+/** Turn a document's windows and their logits into entity spans (seam merge, aggregation, filters). */
+export function decodeEntities(
+  text: string,
+  windows: TokenWindow[],
+  logits: Float32Array[],
+  id2label: Record<number, string>,
+  options: DecodeOptions,
+): EntitySpan[] {
+  if (windows.length === 0) return [];
+  const scores = mergeWindows(windows, logits);
+  // Offsets index into the text the windows were planned on; a different string would give wrong spans.
+  if (scores.n > 0 && scores.ends[scores.n - 1]! > text.length) {
+    throw new DocketError('invalid_windows', 'The token windows were planned on a longer text than the one given to decodeEntities; pass the same document text.');
+  }
+  return aggregate(scores, id2label, options);
+}
+
+const DEFAULT_MAX_LENGTH = 512;
+
+/**
+ * The window length for a model: tokenizer_config's model_max_length (missing or the "very large"
+ * sentinel → 512), capped by the model's position embeddings (RoBERTa-style models reserve
+ * padding_idx + 1 positions).
+ */
+export function resolveMaxLength(tokenizer: PreTrainedTokenizer, model?: PreTrainedModel): number {
+  const fromTokenizer = Number(tokenizer.model_max_length);
+  let max = Number.isFinite(fromTokenizer) && fromTokenizer > 0 && fromTokenizer <= 1_000_000 ? Math.floor(fromTokenizer) : DEFAULT_MAX_LENGTH;
+  const config = (model?.config ?? {}) as unknown as Record<string, unknown>;
+  const positions = Number(config['max_position_embeddings']);
+  if (Number.isFinite(positions) && positions > 0) {
+    const reserved = ['roberta', 'xlm-roberta', 'camembert', 'longformer'].includes(String(config['model_type'])) ? Number(config['pad_token_id'] ?? 1) + 1 : 0;
+    max = Math.min(max, positions - reserved);
+  }
+  return max;
+}
+
+/** Default overlap: a quarter of the window, enough context on both sides of each seam. */
+export function defaultStride(maxLength: number): number {
+  return Math.max(0, Math.floor(maxLength / 4));
+}
+
+/** How this tokenizer's words are found for first/average/max (see README). */
+export function wordBoundaries(tokenizer: PreTrainedTokenizer): 'pre-tokenizer' | 'whitespace' {
+  return tokenizerView(tokenizer).wordBoundaries;
+}
+
+export interface ClassifyOptions extends Partial<DecodeOptions> {
+  maxLength?: number;
+  stride?: number;
+  /** Windows per model call. */
+  batchSize?: number;
+}
+
+/** Convenience for one document, sequential batches. The engine batches across documents instead. */
+export async function classifyTokens(model: PreTrainedModel, tokenizer: PreTrainedTokenizer, text: string, options: ClassifyOptions = {}): Promise<EntitySpan[]> {
+  const maxLength = options.maxLength ?? resolveMaxLength(tokenizer, model);
+  const stride = options.stride ?? defaultStride(maxLength);
+  const windows = planWindows(tokenizer, text, { maxLength, stride });
+  const batchSize = options.batchSize ?? 8;
+  const logits: Float32Array[] = [];
+  for (let b = 0; b < windows.length; b += batchSize) logits.push(...(await runWindows(model, windows.slice(b, b + batchSize))));
+  const id2label = ((model.config as unknown as Record<string, unknown>)['id2label'] ?? {}) as Record<number, string>;
+  return decodeEntities(text, windows, logits, id2label, { ...options, aggregation: options.aggregation ?? 'simple' });
+}

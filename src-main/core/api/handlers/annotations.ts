@@ -1,27 +1,95 @@
 import type { App } from '../../app.ts';
-import { DocketError } from '../../errors.ts';
-import type { Handlers } from '../router.ts';
+import * as bulk from '../../store/queries/bulk-decisions.ts';
+import * as docLabelEdits from '../../store/queries/doc-label-edits.ts';
+import * as history from '../../store/queries/history.ts';
+import * as occurrences from '../../store/queries/occurrences.ts';
+import * as review from '../../store/queries/review.ts';
+import * as spanEdits from '../../store/queries/span-edits.ts';
+import * as stats from '../../store/queries/stats.ts';
+import type { Caller, Handlers } from '../router.ts';
 
-// PLACEHOLDER: replaced by the real implementation in this session.
-type Channels = 'annotations:span.create' | 'annotations:span.update' | 'annotations:span.delete' | 'annotations:span.merge' | 'annotations:span.split' | 'annotations:label.create' | 'annotations:label.update' | 'annotations:occurrences.count' | 'annotations:occurrences.apply' | 'annotations:bulk.count' | 'annotations:bulk.accept' | 'annotations:history.undo' | 'annotations:history.redo' | 'review:queue.get' | 'stats:summary.get';
+type Channels =
+  | 'annotations:span.create'
+  | 'annotations:span.update'
+  | 'annotations:span.delete'
+  | 'annotations:span.merge'
+  | 'annotations:span.split'
+  | 'annotations:label.create'
+  | 'annotations:label.update'
+  | 'annotations:occurrences.count'
+  | 'annotations:occurrences.apply'
+  | 'annotations:bulk.count'
+  | 'annotations:bulk.accept'
+  | 'annotations:history.undo'
+  | 'annotations:history.redo'
+  | 'review:queue.get'
+  | 'stats:summary.get';
 
-export function annotationHandlers(_app: App): Pick<Handlers, Channels> {
-  const todo = (): never => { throw new DocketError('not_implemented', 'Not implemented yet.'); };
+/** Other windows showing these documents refresh; the caller relays to whoever listens. */
+function changed(caller: Caller, documentIds: readonly number[]): void {
+  if (documentIds.length > 0) caller.emit('project:documents.changed', { documentIds: [...new Set(documentIds)] });
+}
+
+// Every edit is one user action: one group id, one undo step.
+export function annotationHandlers(app: App): Pick<Handlers, Channels> {
   return {
-    'annotations:span.create': todo,
-    'annotations:span.update': todo,
-    'annotations:span.delete': todo,
-    'annotations:span.merge': todo,
-    'annotations:span.split': todo,
-    'annotations:label.create': todo,
-    'annotations:label.update': todo,
-    'annotations:occurrences.count': todo,
-    'annotations:occurrences.apply': todo,
-    'annotations:bulk.count': todo,
-    'annotations:bulk.accept': todo,
-    'annotations:history.undo': todo,
-    'annotations:history.redo': todo,
-    'review:queue.get': todo,
-    'stats:summary.get': todo,
+    'annotations:span.create': (r, caller) => {
+      const span = spanEdits.create(app.db(), r, history.newGroupId());
+      changed(caller, [span.documentId]);
+      return span;
+    },
+    'annotations:span.update': ({ id, ...change }, caller) => {
+      const span = spanEdits.update(app.db(), id, change, history.newGroupId());
+      changed(caller, [span.documentId]);
+      return span;
+    },
+    'annotations:span.delete': ({ id }, caller) => {
+      changed(caller, [spanEdits.remove(app.db(), id, history.newGroupId())]);
+      return { ok: true };
+    },
+    'annotations:span.merge': ({ ids }, caller) => {
+      const span = spanEdits.merge(app.db(), ids, history.newGroupId());
+      changed(caller, [span.documentId]);
+      return span;
+    },
+    'annotations:span.split': ({ id, at }, caller) => {
+      const parts = spanEdits.split(app.db(), id, at, history.newGroupId());
+      changed(caller, [parts[0].documentId]);
+      return parts;
+    },
+    'annotations:label.create': (r, caller) => {
+      const label = docLabelEdits.create(app.db(), r, history.newGroupId());
+      changed(caller, [label.documentId]);
+      return label;
+    },
+    'annotations:label.update': ({ id, ...change }, caller) => {
+      const label = docLabelEdits.update(app.db(), id, change, history.newGroupId());
+      changed(caller, [label.documentId]);
+      return label;
+    },
+    'annotations:occurrences.count': ({ text, scope, documentId }) => occurrences.count(app.db(), text, scope, documentId),
+    'annotations:occurrences.apply': (r, caller) => {
+      const result = occurrences.apply(app.db(), r, history.newGroupId());
+      changed(caller, result.documentIds);
+      return { changed: result.changed };
+    },
+    'annotations:bulk.count': (filter) => ({ count: bulk.count(app.db(), filter).total }),
+    'annotations:bulk.accept': (filter, caller) => {
+      const result = bulk.decide(app.db(), filter, 'accepted', history.newGroupId());
+      changed(caller, result.documentIds);
+      return { changed: result.changed };
+    },
+    'annotations:history.undo': (_r, caller) => {
+      const step = history.undo(app.db());
+      changed(caller, step.documentIds);
+      return { changed: step.changed, documentId: step.documentId };
+    },
+    'annotations:history.redo': (_r, caller) => {
+      const step = history.redo(app.db());
+      changed(caller, step.documentIds);
+      return { changed: step.changed, documentId: step.documentId };
+    },
+    'review:queue.get': (query) => review.queue(app.db(), query),
+    'stats:summary.get': () => stats.summary(app.db()),
   };
 }

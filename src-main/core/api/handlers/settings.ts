@@ -1,18 +1,25 @@
 import type { App } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
+import * as labels from '../../store/queries/labels.ts';
+import * as patternRules from '../../store/queries/pattern-rules.ts';
 import type { Handlers } from '../router.ts';
 
-// PLACEHOLDER: replaced by the real implementation in this session.
 type Channels = 'labels:list.get' | 'labels:label.save' | 'labels:label.delete' | 'patterns:rules.get' | 'patterns:rule.save' | 'patterns:rule.delete';
 
-export function settingsHandlers(_app: App): Pick<Handlers, Channels> {
-  const todo = (): never => { throw new DocketError('not_implemented', 'Not implemented yet.'); };
+export function settingsHandlers(app: App): Pick<Handlers, Channels> {
   return {
-    'labels:list.get': todo,
-    'labels:label.save': todo,
-    'labels:label.delete': todo,
-    'patterns:rules.get': todo,
-    'patterns:rule.save': todo,
-    'patterns:rule.delete': todo,
+    'labels:list.get': () => ({ labels: labels.list(app.db()) }),
+    'labels:label.save': (input) => labels.save(app.db(), input),
+    'labels:label.delete': ({ id }) => {
+      if (!labels.get(app.db(), id)) throw new DocketError('not_found', `Label ${id} does not exist (deleted elsewhere?); reload the labels.`);
+      labels.remove(app.db(), id);
+      return { ok: true };
+    },
+    'patterns:rules.get': () => ({ rules: patternRules.list(app.db()) }),
+    'patterns:rule.save': (input) => patternRules.save(app.db(), input),
+    'patterns:rule.delete': ({ id }) => {
+      if (!patternRules.remove(app.db(), id)) throw new DocketError('not_found', `Pattern rule ${id} does not exist (deleted elsewhere?); reload the rules.`);
+      return { ok: true };
+    },
   };
 }

@@ -1,4 +1,5 @@
 import * as m001 from './001-initial.ts';
+import * as m002 from './002-default-labels.ts';
 
 export interface Migration {
   version: number;
@@ -6,5 +7,5 @@ export interface Migration {
 }
 
 // Listed statically (not read from disk) so the bundled app carries every migration.
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -1,5 +1,6 @@
 import type { Db } from '../database.ts';
 import { now } from '../clock.ts';
+import { prepared } from '../statements.ts';
 
 export interface AuditEntry {
   actor: string;
@@ -69,4 +70,15 @@ export function* iterate(db: Db): Generator<AuditRow> {
 
 export function byGroup(db: Db, groupId: string): AuditRow[] {
   return (db.prepare('SELECT * FROM audit_log WHERE group_id = ? ORDER BY id').all(groupId) as RawAuditRow[]).map(toAudit);
+}
+
+/** Appends many changes with one prepared statement (bulk edits); same rows as append(). */
+export function appendMany(db: Db, entries: readonly AuditEntry[]): void {
+  const statement = prepared(
+    db,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = now();
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  for (const e of entries) statement.run(at, e.actor, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.groupId ?? null);
 }

@@ -2,6 +2,7 @@ import type { Span } from '../../api/contract.ts';
 import type { Db } from '../database.ts';
 import { now } from '../clock.ts';
 import * as audit from './audit.ts';
+import { prepared } from '../statements.ts';
 
 export interface NewSpan {
   documentId: number;
@@ -110,4 +111,68 @@ export function remove(db: Db, id: number, actor: string, groupId: string | null
   if (!before) return;
   db.prepare('DELETE FROM spans WHERE id = ?').run(id);
   audit.append(db, { actor, action: 'span.delete', entity: 'span', entityId: id, before, after: null, groupId });
+}
+
+/**
+ * Puts a deleted span back (undo of a delete, redo of a create) under its old id, so older audit
+ * entries that name it still apply; if that id was taken meanwhile, under a new one.
+ */
+export function restore(db: Db, span: Span, actor: string, groupId: string | null): Span {
+  const at = now();
+  const taken = db.prepare('SELECT 1 FROM spans WHERE id = ?').get(span.id) !== undefined;
+  const info = db
+    .prepare(
+      `INSERT INTO spans (id, document_id, start, end, label, score, source, source_name, status, run_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM runs WHERE id = ?), ?, ?)`,
+    )
+    .run(taken ? null : span.id, span.documentId, span.start, span.end, span.label, span.score, span.source, span.sourceName, span.status, span.runId, at, at);
+  const restored = get(db, Number(info.lastInsertRowid))!;
+  audit.append(db, { actor, action: 'span.create', entity: 'span', entityId: restored.id, before: null, after: restored, groupId });
+  return restored;
+}
+
+/** update() for many spans at once (bulk decisions, undo of them): same rows and audit entries. */
+export function updateMany(db: Db, changes: ReadonlyArray<{ id: number; change: SpanChange }>, actor: string, groupId: string | null): Span[] {
+  const select = prepared(db, 'SELECT * FROM spans WHERE id = ?');
+  const write = prepared(db, 'UPDATE spans SET start = ?, end = ?, label = ?, status = ?, updated_at = ? WHERE id = ?');
+  const at = now();
+  const out: Span[] = [];
+  const entries: audit.AuditEntry[] = [];
+  for (const { id, change } of changes) {
+    const row = select.get(id) as SpanRow | undefined;
+    if (!row) throw new Error(`Span ${id} does not exist.`);
+    const before = toSpan(row);
+    const after = { ...before, ...change };
+    write.run(after.start, after.end, after.label, after.status, at, id);
+    entries.push({ actor, action: 'span.update', entity: 'span', entityId: id, before, after, groupId });
+    out.push(after);
+  }
+  audit.appendMany(db, entries);
+  return out;
+}
+
+/** create() for many spans at once (apply to all occurrences): same rows and audit entries. */
+export function createMany(db: Db, spans: readonly NewSpan[], actor: string, groupId: string | null): Span[] {
+  const insert = prepared(
+    db,
+    `INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, run_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+  );
+  const at = now();
+  const out = spans.map(
+    (s) => toSpan(insert.get(s.documentId, s.start, s.end, s.label, s.score, s.source, s.sourceName, s.status ?? 'accepted', s.runId, at, at) as SpanRow),
+  );
+  audit.appendMany(db, out.map((created) => ({ actor, action: 'span.create', entity: 'span', entityId: created.id, before: null, after: created, groupId })));
+  return out;
+}
+
+/** remove() for many spans at once; ids that no longer exist are skipped. */
+export function removeMany(db: Db, ids: readonly number[], actor: string, groupId: string | null): void {
+  const remove = prepared(db, 'DELETE FROM spans WHERE id = ? RETURNING *');
+  const entries: audit.AuditEntry[] = [];
+  for (const id of ids) {
+    const row = remove.get(id) as SpanRow | undefined;
+    if (row) entries.push({ actor, action: 'span.delete', entity: 'span', entityId: id, before: toSpan(row), after: null, groupId });
+  }
+  audit.appendMany(db, entries);
 }

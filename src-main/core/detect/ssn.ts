@@ -1,0 +1,39 @@
+import type { DetectedSpan, Detector } from './types.ts';
+
+// Numbers the SSA never issued or that were published and voided (Woolworth's wallet card,
+// the 1940s Social Security pamphlet, the ubiquitous sample number).
+const KNOWN_INVALID = new Set(['078051120', '219099999', '123456789']);
+
+/** US SSN validity: area not 000, 666 or 9xx; group not 00; serial not 0000; not a voided number. */
+export function isValidSsn(area: string, group: string, serial: string): boolean {
+  const a = Number(area);
+  if (a === 0 || a === 666 || a >= 900) return false;
+  if (group === '00' || serial === '0000') return false;
+  return !KNOWN_INVALID.has(area + group + serial);
+}
+
+// AAA-GG-SSSS (or spaced), not inside a longer run of digits; nine bare digits only right after
+// an "SSN"/"social security" cue, since nine digits alone are far more often something else.
+const SEPARATED = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![ -]?\d)/g;
+const CUED = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*[:#]?\s*(\d{9})(?!\d)/gi;
+
+export const ssn: Detector = {
+  id: 'ssn',
+  name: 'US Social Security number (issued ranges only)',
+  label: 'SSN',
+  detect(text) {
+    const out: DetectedSpan[] = [];
+    for (const m of text.matchAll(SEPARATED)) {
+      if (!isValidSsn(m[1]!, m[3]!, m[4]!)) continue;
+      const score = m[2] === '-' ? 0.85 : 0.7;
+      out.push({ start: m.index, end: m.index + m[0].length, label: 'SSN', score, detector: 'ssn' });
+    }
+    for (const m of text.matchAll(CUED)) {
+      const digits = m[1]!;
+      if (!isValidSsn(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) continue;
+      const start = m.index + m[0].length - digits.length;
+      out.push({ start, end: start + 9, label: 'SSN', score: 0.8, detector: 'ssn' });
+    }
+    return out;
+  },
+};

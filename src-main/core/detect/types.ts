@@ -1,0 +1,35 @@
+import type { CountryCode } from 'libphonenumber-js';
+
+/** A per-project rule as stored in pattern_rules (I4). */
+export interface PatternRuleInput {
+  kind: 'regex' | 'deny' | 'allow';
+  label: string;
+  pattern: string;
+  flags: string;
+}
+
+/** One detection: `text.slice(start, end)` is exactly what was found. */
+export interface DetectedSpan {
+  start: number;
+  end: number;
+  label: string;
+  score: number;
+  /** The detector's id, shown to the analyst beside the span (see `detectorInfo`). */
+  detector: string;
+}
+
+export interface DetectOptions {
+  /** Only these built-in detectors (ids); all when omitted. Custom rules always run. */
+  detectors?: string[];
+  /** Region for phone numbers written without a country code (ISO 3166 alpha-2). Default US. */
+  phoneRegion?: CountryCode;
+}
+
+/** A built-in detector: one pass over the text. */
+export interface Detector {
+  id: string;
+  /** What the analyst sees: what it finds and how it checks it. */
+  name: string;
+  label: string;
+  detect(text: string, options: DetectOptions): DetectedSpan[];
+}

@@ -1,0 +1,115 @@
+import type { ReviewItem } from '../../api/contract.ts';
+import type { Db } from '../database.ts';
+
+// The review queue: proposals (spans and document labels) the analyst should look at first.
+// 'confidence': lowest score first. 'disagreement': items another source contradicts, most
+// confident contradiction first — a span overlapped by another source's span with a different
+// label, or a document label whose source's top label for that task differs from another
+// source's top label. Disagreement is the contradicting source's score (1 for a human).
+
+export interface QueueQuery {
+  order: 'confidence' | 'disagreement';
+  status: ReviewItem['status'];
+  maxScore?: number;
+  offset: number;
+  limit: number;
+}
+
+const CONTEXT_CHARS = 60;
+const OPENING_CHARS = 80;
+
+const spanDisagreement = (a: string) => `(
+  SELECT MAX(COALESCE(o.score, 1.0)) FROM spans o
+   WHERE o.document_id = ${a}.document_id AND o.start < ${a}."end" AND o."end" > ${a}.start AND o.id <> ${a}.id
+     AND o.label <> ${a}.label AND o.source_name <> ${a}.source_name AND o.status <> 'rejected')`;
+
+const topScore = (a: string, t: string) => `(
+  SELECT MAX(${t}.score) FROM doc_labels ${t}
+   WHERE ${t}.document_id = ${a}.document_id AND ${t}.task = ${a}.task AND ${t}.source_name = ${a}.source_name AND ${t}.status <> 'rejected')`;
+
+const labelDisagreement = (a: string) => `(CASE WHEN ${a}.score IS NULL OR ${a}.score >= ${topScore(a, 't1')} THEN (
+  SELECT MAX(COALESCE(o.score, 1.0)) FROM doc_labels o
+   WHERE o.document_id = ${a}.document_id AND o.task = ${a}.task AND o.source_name <> ${a}.source_name
+     AND o.label <> ${a}.label AND o.status <> 'rejected' AND (o.score IS NULL OR o.score >= ${topScore('o', 't2')})) END)`;
+
+function itemsSql(withDisagreement: boolean, maxScore: boolean): string {
+  const scoreFilter = (a: string) => (maxScore ? ` AND ${a}.score <= @maxScore` : '');
+  return `
+    SELECT 'span' AS kind, s.id, s.document_id, s.label, s.score, s.status, s.source, s.source_name, s.start, s."end", NULL AS task,
+           ${withDisagreement ? spanDisagreement('s') : 'NULL'} AS disagreement
+      FROM spans s WHERE s.status = @status${scoreFilter('s')}
+    UNION ALL
+    SELECT 'label', l.id, l.document_id, l.label, l.score, l.status, l.source, l.source_name, NULL, NULL, l.task,
+           ${withDisagreement ? labelDisagreement('l') : 'NULL'}
+      FROM doc_labels l WHERE l.status = @status${scoreFilter('l')}`;
+}
+
+interface ItemRow {
+  kind: 'span' | 'label';
+  id: number;
+  document_id: number;
+  label: string;
+  score: number | null;
+  status: ReviewItem['status'];
+  source: ReviewItem['source'];
+  source_name: string;
+  start: number | null;
+  end: number | null;
+  task: string | null;
+  disagreement: number | null;
+}
+
+function flat(text: string): string {
+  return text.replace(/\s/g, ' ');
+}
+
+function describe(row: ItemRow, doc: { name: string; text: string }): Pick<ReviewItem, 'text' | 'context'> {
+  if (row.kind === 'span' && row.start !== null && row.end !== null) {
+    const from = Math.max(0, row.start - CONTEXT_CHARS);
+    const to = Math.min(doc.text.length, row.end + CONTEXT_CHARS);
+    // Same length as the document slice (whitespace → spaces), so the span sits at start - from.
+    return { text: doc.text.slice(row.start, row.end), context: flat(doc.text.slice(from, to)) };
+  }
+  const opening = doc.text.replace(/\s+/g, ' ').trim();
+  return { text: opening.slice(0, OPENING_CHARS), context: opening.slice(0, CONTEXT_CHARS * 5) };
+}
+
+export function queue(db: Db, query: QueueQuery): { total: number; items: ReviewItem[] } {
+  const byDisagreement = query.order === 'disagreement';
+  const params = { status: query.status, maxScore: query.maxScore ?? null, limit: query.limit, offset: query.offset };
+  const items = `(${itemsSql(byDisagreement, query.maxScore !== undefined)})`;
+  const filter = byDisagreement ? 'WHERE disagreement IS NOT NULL' : '';
+  const order = byDisagreement
+    ? 'ORDER BY disagreement DESC, score IS NULL, score, document_id, start, id'
+    : 'ORDER BY score IS NULL, score, document_id, start, kind, id';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${items} ${filter}`).get(params) as { n: number }).n;
+  let rows = db.prepare(`SELECT * FROM ${items} ${filter} ${order} LIMIT @limit OFFSET @offset`).all(params) as ItemRow[];
+  if (!byDisagreement) {
+    // Disagreement is shown on every item, but only computed for the page.
+    const spanQuery = db.prepare(`SELECT ${spanDisagreement('s')} AS d FROM spans s WHERE s.id = ?`);
+    const labelQuery = db.prepare(`SELECT ${labelDisagreement('l')} AS d FROM doc_labels l WHERE l.id = ?`);
+    rows = rows.map((r) => ({ ...r, disagreement: ((r.kind === 'span' ? spanQuery : labelQuery).get(r.id) as { d: number | null }).d }));
+  }
+  const documents = new Map<number, { name: string; text: string }>();
+  const documentQuery = db.prepare('SELECT name, text FROM documents WHERE id = ?');
+  for (const id of new Set(rows.map((r) => r.document_id))) documents.set(id, documentQuery.get(id) as { name: string; text: string });
+  return {
+    total,
+    items: rows.map((r) => {
+      const doc = documents.get(r.document_id)!;
+      return {
+        kind: r.kind,
+        id: r.id,
+        documentId: r.document_id,
+        documentName: doc.name,
+        label: r.label,
+        score: r.score,
+        status: r.status,
+        source: r.source,
+        sourceName: r.source_name,
+        ...describe(r, doc),
+        disagreement: r.disagreement,
+      };
+    }),
+  };
+}

@@ -1,0 +1,63 @@
+// A real project file in a temp folder with documents in it, for store, handler and CLI tests.
+// Documents are inserted with plain SQL here because importing is another module's job.
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
+import * as spans from '../../../../src-main/core/store/queries/spans.ts';
+import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.ts';
+
+export function tempProjectPath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'docket-review-')), 'p.docket');
+}
+
+export function createProject(path = tempProjectPath()): { path: string; db: Db } {
+  return { path, db: openDatabase(path, { create: true }) };
+}
+
+export function addDocument(db: Db, name: string, text: string): number {
+  const sha = createHash('sha256').update(name + text).digest('hex');
+  const info = db
+    .prepare(
+      `INSERT INTO documents (name, sha256, media_type, size_bytes, text, imported_at)
+       VALUES (?, ?, 'text/plain', ?, ?, ?)`,
+    )
+    .run(name, sha, Buffer.byteLength(text), text, new Date().toISOString());
+  return Number(info.lastInsertRowid);
+}
+
+/** Machine proposals for `needle` (its first occurrence from `from`), as a run would store them. */
+export function propose(
+  db: Db,
+  documentId: number,
+  needle: string,
+  label: string,
+  score: number,
+  sourceName = 'model:ner',
+  from = 0,
+): spans.NewSpan {
+  const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
+  const start = text.indexOf(needle, from);
+  if (start < 0) throw new Error(`"${needle}" is not in document ${documentId}`);
+  const span: spans.NewSpan = {
+    documentId,
+    start,
+    end: start + needle.length,
+    label,
+    score,
+    source: sourceName.startsWith('pattern') ? 'pattern' : 'model',
+    sourceName,
+    runId: null,
+  };
+  spans.insertMany(db, [span]);
+  return span;
+}
+
+export function proposeLabel(db: Db, documentId: number, task: string, label: string, score: number, sourceName: string): void {
+  docLabels.insertMany(db, [{ documentId, task, label, score, source: 'model', sourceName, runId: null }]);
+}
+
+export function spanRows(db: Db, documentId: number) {
+  return spans.forDocument(db, documentId).map((s) => ({ start: s.start, end: s.end, label: s.label, status: s.status, source: s.source }));
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
+
+/**
+ * The file name for a document's export: "<id>-<name>.<ext>", with the name reduced to safe
+ * characters. When the name itself holds a redacted string (files are often named after the
+ * person), only the id is used: a file name is a leak too.
+ */
+export function outputName(documentId: number, documentName: string, ext: string, needles: readonly Needle[]): string {
+  const stem = basename(documentName, extname(documentName))
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+    .replace(/\s+/g, '_')
+    .slice(0, 80);
+  if (stem === '' || findNeedles(makeHaystack(stem.replace(/[_.-]+/g, ' ')), needles).length > 0) return `${documentId}.${ext}`;
+  return `${documentId}-${stem}.${ext}`;
+}
+
+/**
+ * Writes to a hidden temp file in the same folder; `commit` renames it into place after the
+ * caller's verification passed, `discard` deletes it. So a failed or cancelled export never
+ * leaves a file under the final name.
+ */
+export class PendingFile {
+  readonly finalPath: string;
+  readonly tempPath: string;
+  #done = false;
+
+  constructor(dir: string, name: string) {
+    this.finalPath = join(dir, name);
+    this.tempPath = join(dir, `.${name}.${randomBytes(6).toString('hex')}.partial`);
+  }
+
+  write(data: Uint8Array | string): void {
+    const fd = openSync(this.tempPath, 'w', 0o600);
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let at = 0;
+      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  commit(): string {
+    renameSync(this.tempPath, this.finalPath);
+    this.#done = true;
+    return this.finalPath;
+  }
+
+  discard(): void {
+    if (!this.#done && existsSync(this.tempPath)) rmSync(this.tempPath, { force: true });
+    this.#done = true;
+  }
+}

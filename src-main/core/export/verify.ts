@@ -1,0 +1,136 @@
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
+import { pdfSegments } from './pdf-contents.ts';
+import { closePdfjs, openPdfjs } from './pdfjs.ts';
+
+export interface Check {
+  name: string;
+  passed: boolean;
+  detail?: string;
+}
+
+/** A redacted string found in the output: where, and which needle (never the text). */
+export interface Finding {
+  check: string;
+  page: number | null;
+  where: string;
+  needleId: string;
+}
+
+export interface Verification {
+  ok: boolean;
+  checks: Check[];
+  findings: Finding[];
+}
+
+export interface PdfExpectations {
+  /** Page sizes of the source, [width, height] in points, in page order. */
+  pageSizes?: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Names that must not occur anywhere in a sanitised file: scripts, actions, forms, attachments. */
+const FORBIDDEN_NAMES = ['JavaScript', 'JS', 'OpenAction', 'AA', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'URI', 'AcroForm', 'XFA', 'Annots', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'Outlines', 'PageLabels', 'OCProperties', 'Metadata', 'StructTreeRoot'];
+
+/**
+ * Re-opens an exported PDF and looks for every redacted string: in the text pdf.js extracts,
+ * in every stream and string of the file (decoded, by pdf-lib and by a raw scan) and in the
+ * metadata; and checks the structure is the sanitised one (one revision, no scripts,
+ * annotations, forms, attachments, outlines, metadata; page count and sizes as the source).
+ */
+export async function verifyPdf(bytes: Uint8Array, needles: readonly Needle[], expect: PdfExpectations = {}): Promise<Verification> {
+  const findings: Finding[] = [];
+  const checks: Check[] = [];
+  const record = (check: string, page: number | null, where: string, text: string) => {
+    for (const needleId of findNeedles(makeHaystack(text), needles)) findings.push({ check, page, where, needleId });
+  };
+
+  // pdf-lib's view of the objects (null if it cannot parse the file: then the raw scan and
+  // pdf.js still run, and the structure check fails).
+  const parsed = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false }).catch(() => null);
+  const viewer = await openPdfjs(bytes);
+  try {
+    const sizes: Array<[number, number]> = [];
+    let annotations = 0;
+    for (let pageNo = 1; pageNo <= viewer.numPages; pageNo++) {
+      const page = await viewer.getPage(pageNo);
+      const content = await page.getTextContent();
+      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join('');
+      record('pdfjs-text', pageNo, 'extracted text', text);
+      const annots = (await page.getAnnotations()) as Array<Record<string, unknown>>;
+      annotations += annots.length;
+      record('pdfjs-text', pageNo, 'annotations', annots.map((a) => JSON.stringify(a)).join('\n'));
+      sizes.push([page.view[2]! - page.view[0]!, page.view[3]! - page.view[1]!]);
+      page.cleanup();
+    }
+    const meta = await viewer.getMetadata();
+    const metadataText = JSON.stringify(meta.info ?? {}) + '\n' + (meta.metadata ? JSON.stringify([...meta.metadata]) : '');
+    record('metadata', null, 'document info and XMP', metadataText);
+    const attachments = await viewer.getAttachments();
+    if (attachments) record('metadata', null, 'attachments', JSON.stringify(Object.keys(attachments)));
+    checks.push(check('pdfjs-text', findings, `text of ${viewer.numPages} pages extracted with pdf.js`));
+    checks.push(check('metadata', findings, 'document info, XMP and attachment names'));
+    checks.push(structureCheck(sanitisedProblems(bytes, parsed, annotations, attachments !== null), sizes, expect));
+  } finally {
+    await closePdfjs(viewer);
+  }
+
+  for (const segment of pdfSegments(bytes, parsed)) record('raw-streams', segment.page, segment.where, segment.text);
+  checks.splice(2, 0, check('raw-streams', findings, 'file bytes, every stream decompressed, every string decoded'));
+  return { ok: findings.length === 0 && checks.every((c) => c.passed), checks, findings };
+}
+
+/** Redacted text outputs (TXT, CSV): the same normalised search over the whole file. */
+export function verifyText(content: string, needles: readonly Needle[]): Verification {
+  const findings = findNeedles(makeHaystack(content), needles).map((needleId) => ({ check: 'text', page: null, where: 'file text', needleId }));
+  const checks = [check('text', findings, 'whole file, normalised')];
+  return { ok: findings.length === 0, checks, findings };
+}
+
+function check(name: string, findings: readonly Finding[], scope: string): Check {
+  const hits = findings.filter((f) => f.check === name).length;
+  return hits === 0 ? { name, passed: true, detail: scope } : { name, passed: false, detail: `${hits} redacted string(s) found in ${scope}` };
+}
+
+function sanitisedProblems(bytes: Uint8Array, doc: PDFDocument | null, annotations: number, hasAttachments: boolean): string[] {
+  const problems: string[] = [];
+  if (annotations > 0) problems.push(`${annotations} annotation(s)`);
+  if (hasAttachments) problems.push('embedded files');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const eofs = text.match(/%%EOF/g)?.length ?? 0;
+  if (eofs !== 1) problems.push(`${eofs} %%EOF markers (incremental updates)`);
+  if (text.slice(text.lastIndexOf('%%EOF') + 5).trim() !== '') problems.push('data after %%EOF');
+  if (!doc) return [...problems, 'the file does not parse as PDF objects'];
+  if (doc.context.trailerInfo.Info) problems.push('an Info dictionary');
+  if (doc.context.trailerInfo.Encrypt) problems.push('encryption');
+  const names = new Set<string>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) collectKeys(object, names);
+  for (const name of FORBIDDEN_NAMES) if (names.has(name)) problems.push(`/${name}`);
+  return problems;
+}
+
+function collectKeys(object: unknown, names: Set<string>): void {
+  const dict = object instanceof PDFDict ? object : (object as { dict?: unknown })?.dict instanceof PDFDict ? ((object as { dict: PDFDict }).dict) : null;
+  if (dict) {
+    for (const [key, value] of dict.entries()) {
+      names.add(key.asString().slice(1));
+      if (value instanceof PDFName) names.add(value.asString().slice(1));
+      collectKeys(value, names);
+    }
+  } else if (object instanceof PDFArray) {
+    for (let i = 0; i < object.size(); i++) collectKeys(object.get(i), names);
+  }
+}
+
+function structureCheck(problems: string[], sizes: ReadonlyArray<readonly [number, number]>, expect: PdfExpectations): Check {
+  if (expect.pageSizes) {
+    if (expect.pageSizes.length !== sizes.length) problems.push(`${sizes.length} pages, the source has ${expect.pageSizes.length}`);
+    else
+      expect.pageSizes.forEach(([w, h], i) => {
+        const [ow, oh] = sizes[i]!;
+        if (Math.abs(w - ow) > 0.5 || Math.abs(h - oh) > 0.5) problems.push(`page ${i + 1} is ${ow.toFixed(1)}×${oh.toFixed(1)}, the source ${w.toFixed(1)}×${h.toFixed(1)}`);
+      });
+  }
+  return problems.length === 0
+    ? { name: 'structure', passed: true, detail: `one revision; no scripts, actions, annotations, forms, attachments, outlines or metadata; ${sizes.length} pages as the source` }
+    : { name: 'structure', passed: false, detail: problems.join('; ') };
+}

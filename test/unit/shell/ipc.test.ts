@@ -20,7 +20,8 @@ const { app, router } = createCore(dir);
 let handler: InvokeHandler | undefined;
 const ipcMain = { handle: (channel: string, fn: InvokeHandler) => channel === INVOKE_CHANNEL && (handler = fn) } as unknown as IpcMain;
 const ours = fakeContents(1, 'app://docket/index.html');
-registerIpc(ipcMain, router, () => [ours.contents], () => null);
+const second = fakeContents(3, 'app://docket/index.html');
+registerIpc(ipcMain, router, () => [ours.contents, second.contents], () => null);
 const event = (who: ReturnType<typeof fakeContents>, frame: unknown = who.mainFrame) =>
   ({ sender: who.contents, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
 
@@ -53,5 +54,20 @@ describe('IPC boundary', () => {
     const result = (await handler!(event(ours), message)) as { ok: boolean; error: { code: string } };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe(code);
+  });
+
+  it("sends a job's progress and result only to the window that started it", async () => {
+    await handler!(event(ours), { channel: 'project:file.open', payload: { path: join(dir, 'p.docket') } });
+    ours.sent.length = 0;
+    second.sent.length = 0;
+    const started = (await handler!(event(ours), {
+      channel: 'export:job.start',
+      payload: { format: 'audit', outDir: join(dir, 'out') },
+    })) as { ok: true; value: { jobId: string } };
+    expect(started.ok).toBe(true);
+    await expect.poll(() => ours.sent.some(([, m]) => (m as { event: string }).event === 'jobs:finished'), { timeout: 20_000 }).toBe(true);
+    const finished = ours.sent.map(([, m]) => m as { event: string; payload: { jobId: string; status: string } }).find((m) => m.event === 'jobs:finished');
+    expect(finished?.payload).toMatchObject({ jobId: started.value.jobId, status: 'completed' });
+    expect(second.sent).toEqual([]);
   });
 });

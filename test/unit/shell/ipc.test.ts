@@ -9,7 +9,7 @@ import { INVOKE_CHANNEL, registerIpc } from '../../../src-main/ipc.ts';
 type InvokeHandler = (event: IpcMainInvokeEvent, message: unknown) => Promise<unknown>;
 
 function fakeContents(id: number, url: string) {
-  const sent: unknown[] = [];
+  const sent: Array<[string, unknown]> = [];
   const mainFrame = { url };
   const contents = { id, mainFrame, isDestroyed: () => false, send: (channel: string, message: unknown) => sent.push([channel, message]) };
   return { contents: contents as unknown as WebContents, mainFrame, sent };

@@ -1,16 +1,75 @@
 import type { App } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
+import * as blobs from '../../store/queries/blobs.ts';
+import * as docLabels from '../../store/queries/doc-labels.ts';
+import * as documents from '../../store/queries/documents.ts';
+import * as pages from '../../store/queries/pages.ts';
+import * as spans from '../../store/queries/spans.ts';
+import { jobListener } from '../job-events.ts';
 import type { Handlers } from '../router.ts';
 
-// PLACEHOLDER: replaced by the real implementation in this session.
 type Channels = 'documents:list.query' | 'documents:item.get' | 'documents:page.render' | 'documents:import.start';
 
-export function documentHandlers(_app: App): Pick<Handlers, Channels> {
-  const todo = (): never => { throw new DocketError('not_implemented', 'Not implemented yet.'); };
+function requireDocument(app: App, id: number) {
+  const doc = documents.get(app.db(), id);
+  if (!doc) throw new DocketError('not_found', `Document ${id} is not in this project; it may have been deleted.`);
+  return doc;
+}
+
+export function documentHandlers(app: App): Pick<Handlers, Channels> {
   return {
-    'documents:list.query': todo,
-    'documents:item.get': todo,
-    'documents:page.render': todo,
-    'documents:import.start': todo,
+    'documents:list.query': (query) => documents.list(app.db(), query),
+    'documents:item.get': ({ id }) => {
+      const db = app.db();
+      const doc = requireDocument(app, id);
+      const docSpans = spans.forDocument(db, id);
+      const labels = docLabels.forDocument(db, id);
+      const top = labels.filter((l) => l.status !== 'rejected').sort((a, b) => (b.score ?? -1) - (a.score ?? -1))[0];
+      const proposedScores = [...docSpans, ...labels].filter((x) => x.status === 'proposed' && x.score !== null).map((x) => x.score!);
+      return {
+        document: {
+          id,
+          name: doc.name,
+          mediaType: doc.mediaType,
+          sizeBytes: doc.sizeBytes,
+          pageCount: doc.pageCount,
+          status: doc.status,
+          topLabel: top?.label ?? null,
+          topScore: top?.score ?? null,
+          spanCount: docSpans.filter((s) => s.status !== 'rejected').length,
+          minConfidence: proposedScores.length ? Math.min(...proposedScores) : null,
+          importedAt: doc.importedAt,
+          sourcePath: doc.sourcePath,
+          sha256: doc.sha256,
+          warnings: doc.warnings,
+          metadata: doc.metadata,
+        },
+        text: documents.text(db, id),
+        pages: pages.infoForDocument(db, id),
+        labels,
+        spans: docSpans,
+      };
+    },
+    'documents:page.render': async ({ id, pageNo, scale }) => {
+      const db = app.db();
+      const doc = requireDocument(app, id);
+      const page = pages.get(db, id, pageNo);
+      if (!page || doc.blobId === null) throw new DocketError('not_found', `Document ${id} has no page ${pageNo}.`);
+      const { renderPageImage } = await import('../../layout/page-image.ts');
+      const onPage = spans.forDocument(db, id).filter((s) => s.status !== 'rejected' && s.end > page.textStart && s.start < page.textEnd);
+      return renderPageImage(blobs.readBlob(db, doc.blobId), page, onPage, scale);
+    },
+    'documents:import.start': (options, caller) => {
+      const db = app.db();
+      const { jobId } = app.jobs.start('import', jobListener(caller), async (job) => {
+        const { importPaths } = await import('../../ingest/import-job.ts');
+        try {
+          return await importPaths(db, options, job);
+        } finally {
+          caller.emit('project:documents.changed', {});
+        }
+      });
+      return { jobId };
+    },
   };
 }

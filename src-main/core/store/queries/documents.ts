@@ -224,14 +224,14 @@ export function list(db: Db, query: ListQuery): { total: number; rows: DocumentR
   };
 }
 
-/** Deletes documents (spans, labels, pages cascade) with an audit entry each. */
-export function remove(db: Db, ids: readonly number[]): number {
+/** Deletes documents (spans, labels, pages cascade) with an audit entry each; blobs stay until unreferenced. */
+export function remove(db: Db, ids: readonly number[], actor = 'human'): number {
   let removed = 0;
   for (const id of ids) {
     const before = get(db, id);
     if (!before) continue;
     prepared(db, 'DELETE FROM documents WHERE id = ?').run(id);
-    audit.append(db, { actor: 'human', action: 'document.delete', entity: 'document', entityId: id, before: { name: before.name, sha256: before.sha256 }, after: null });
+    audit.append(db, { actor, action: 'document.delete', entity: 'document', entityId: id, before: { name: before.name, sha256: before.sha256 }, after: null });
     removed++;
   }
   return removed;

@@ -1,0 +1,185 @@
+// One import: every path (folders recursed), each file in its own transaction(s), problems
+// reported one by one while the batch goes on. Nothing half-imported stays behind.
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ImportReport } from '../api/contract.ts';
+import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
+import type { Db } from '../store/database.ts';
+import * as blobs from '../store/queries/blobs.ts';
+import * as documents from '../store/queries/documents.ts';
+import * as pages from '../store/queries/pages.ts';
+import { readCsvRows } from './csv.ts';
+import { extractDocx } from './docx.ts';
+import { IngestError } from './ingest-error.ts';
+import { readJsonlRows } from './jsonl.ts';
+import { extractPdf } from './pdf.ts';
+import type { RowOptions, RowResult } from './rows.ts';
+import { extractText } from './text.ts';
+import { formatOf, SUPPORTED_EXTENSIONS, type ExtractedDocument, type FormatKind } from './types.ts';
+import { walkPaths } from './walk.ts';
+
+export interface ImportOptions {
+  paths: string[];
+  csvColumn?: string;
+  idColumn?: string;
+  jsonlField?: string;
+}
+
+/** Whole-file formats are read into memory (pdf.js and mammoth need all of it); beyond this, refuse. */
+const MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024;
+/** Rows per transaction: big enough to be fast, small enough to keep memory flat. */
+const ROW_BATCH = 500;
+
+type Job = Pick<JobContext, 'signal' | 'report'>;
+
+export async function importPaths(db: Db, options: ImportOptions, job: Job): Promise<ImportReport> {
+  const report: ImportReport = { imported: 0, duplicates: 0, failed: [], warnings: [], documentIds: [] };
+  const files: Array<{ path: string; size: number }> = [];
+  for (const entry of walkPaths(options.paths)) {
+    if ('problem' in entry) report.failed.push({ path: entry.path, reason: entry.problem });
+    else files.push(entry);
+  }
+  let done = 0;
+  job.report({ done, total: files.length, unit: 'files' });
+  for (const file of files) {
+    throwIfCancelled(job.signal);
+    try {
+      await importFile(db, file, options, report, job);
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      const reason = error instanceof IngestError ? error.message : `unexpected error: ${(error as Error).message}`;
+      report.failed.push({ path: file.path, reason });
+    }
+    job.report({ done: ++done, total: files.length, unit: 'files', message: basename(file.path) });
+  }
+  return report;
+}
+
+async function importFile(db: Db, file: { path: string; size: number }, options: ImportOptions, report: ImportReport, job: Job): Promise<void> {
+  const kind = formatOf(file.path);
+  if (!kind) {
+    throw new IngestError('unsupported', `this file type is not supported (supported: ${SUPPORTED_EXTENSIONS.join(' ')}).`);
+  }
+  if (file.size === 0) throw new IngestError('empty', 'the file is empty (0 bytes).');
+  if (kind === 'csv' || kind === 'tsv' || kind === 'jsonl') {
+    const rowOptions: RowOptions = kind === 'jsonl' ? { textField: options.jsonlField, idField: options.idColumn } : { textField: options.csvColumn, idField: options.idColumn };
+    const rows = kind === 'jsonl' ? readJsonlRows(file.path, basename(file.path), rowOptions) : readCsvRows(file.path, basename(file.path), kind, rowOptions);
+    await importRows(db, file.path, rows, report, job);
+    return;
+  }
+  if (file.size > MAX_WHOLE_FILE_BYTES) {
+    throw new IngestError('too_large', `it is ${(file.size / 1e6).toFixed(0)} MB; Docket imports ${kind.toUpperCase()} files up to ${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MiB. Split it first.`);
+  }
+  const bytes = readFileSync(file.path);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (documents.findExisting(db, sha) !== null) {
+    report.duplicates++;
+    return;
+  }
+  const doc = await extractWhole(kind, basename(file.path), bytes);
+  const id = db.transaction(() => {
+    const blobId = blobs.writeBlob(db, sha, [bytes]);
+    return store(db, doc, file.path, sha, bytes.byteLength, blobId);
+  })();
+  report.imported++;
+  report.documentIds.push(id);
+  for (const message of doc.warnings) report.warnings.push({ path: file.path, message });
+}
+
+function extractWhole(kind: FormatKind, name: string, bytes: Buffer): Promise<ExtractedDocument> | ExtractedDocument {
+  if (kind === 'pdf') return extractPdf(name, bytes);
+  if (kind === 'docx') return extractDocx(name, bytes);
+  return extractText(name, bytes, kind === 'md' ? 'md' : 'txt');
+}
+
+function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: number, blobId: number | null): number {
+  const id = documents.insert(db, {
+    name: doc.name,
+    sourcePath: path,
+    sha256: sha,
+    partKey: doc.partKey,
+    mediaType: doc.mediaType,
+    sizeBytes: size,
+    pageCount: doc.pageCount,
+    text: doc.text,
+    status: doc.status,
+    warnings: doc.warnings,
+    metadata: doc.metadata,
+    blobId,
+  });
+  if (doc.pages.length > 0) pages.insertMany(db, id, doc.pages);
+  return id;
+}
+
+/** Rows in batches, one transaction each; if the file fails part-way, its rows are taken out again. */
+async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, report: ImportReport, job: Job): Promise<void> {
+  const sha = await hashFile(path);
+  const inserted: number[] = [];
+  let duplicates = 0;
+  let blobId: number | null = null;
+  let batch: ExtractedDocument[] = [];
+  const flush = () => {
+    const docs = batch;
+    batch = [];
+    db.transaction(() => {
+      blobId ??= blobs.writeBlob(db, sha, fileChunks(path));
+      for (const doc of docs) {
+        if (documents.findExisting(db, sha, doc.partKey) !== null) duplicates++;
+        else inserted.push(store(db, doc, path, sha, Buffer.byteLength(doc.text), blobId));
+      }
+    })();
+    job.report({ done: report.imported + inserted.length, total: null, unit: 'rows', message: `${basename(path)}: ${inserted.length} rows` });
+  };
+  const warnings: string[] = [];
+  try {
+    for await (const row of rows) {
+      if ('problem' in row) {
+        warnings.push(row.problem);
+        continue;
+      }
+      batch.push(row.document);
+      if (batch.length >= ROW_BATCH) {
+        flush();
+        throwIfCancelled(job.signal);
+      }
+    }
+    if (batch.length > 0) flush();
+  } catch (error) {
+    db.transaction(() => {
+      documents.remove(db, inserted, 'import');
+      blobs.deleteUnreferenced(db);
+    })();
+    throw error;
+  }
+  report.imported += inserted.length;
+  report.duplicates += duplicates;
+  report.documentIds.push(...inserted);
+  const shown = warnings.slice(0, 20);
+  if (warnings.length > shown.length) shown.push(`… and ${warnings.length - shown.length} more row problems.`);
+  for (const message of shown) report.warnings.push({ path, message });
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', (error) => reject(new IngestError('unreadable', `it cannot be read (${(error as NodeJS.ErrnoException).code}).`)))
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+function* fileChunks(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(blobs.CHUNK_BYTES);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) return;
+      yield Buffer.from(buffer.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,52 @@
+import type { NewPage } from '../store/queries/pages.ts';
+
+/** One document extracted from a file (or one row of a CSV/JSONL file), ready to store. */
+export interface ExtractedDocument {
+  name: string;
+  text: string;
+  mediaType: string;
+  /** Row key for CSV/JSONL rows; '' for whole files. */
+  partKey: string;
+  pageCount: number | null;
+  status: 'imported' | 'needs_ocr' | 'partial_ocr';
+  warnings: string[];
+  metadata: Record<string, unknown>;
+  pages: NewPage[];
+}
+
+/** Longest text Docket keeps for one document: beyond it, search, review and inference stop being usable. */
+export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
+
+export const MEDIA_TYPES = {
+  txt: 'text/plain',
+  md: 'text/markdown',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  jsonl: 'application/jsonl',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+export type FormatKind = keyof typeof MEDIA_TYPES;
+
+const EXTENSIONS: Record<string, FormatKind> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
+
+export function formatOf(path: string): FormatKind | null {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return null;
+  return EXTENSIONS[path.slice(dot).toLowerCase()] ?? null;
+}
+
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);

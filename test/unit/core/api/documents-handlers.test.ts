@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../../src-main/core/api/contract.ts';
+import { createCore } from '../../../../src-main/core/api/create-core.ts';
+import type { Caller } from '../../../../src-main/core/api/router.ts';
+import * as spans from '../../../../src-main/core/store/queries/spans.ts';
+import { generatedDir } from '../../../fixtures/generate.ts';
+import { generateIngestFixtures, ingestDir } from '../../../fixtures/ingest/generate.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'docket-docs-api-'));
+const { app, router } = createCore(join(root, 'user'));
+const events: Array<{ event: EventName; payload: unknown }> = [];
+const caller: Caller = { id: 'test', emit: (event, payload) => events.push({ event, payload }) };
+const call = async <T = unknown>(channel: string, payload: unknown): Promise<T> => {
+  const result = await router.handle(channel, payload, caller);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+};
+
+beforeAll(async () => {
+  await generateIngestFixtures(generatedDir);
+  await call('project:file.create', { path: join(root, 'p.docket') });
+  const { jobId } = await call<{ jobId: string }>('documents:import.start', { paths: [ingestDir(generatedDir)] });
+  await new Promise<void>((resolve) => {
+    const check = () => (events.some((e) => e.event === 'jobs:finished' && (e.payload as { jobId: string }).jobId === jobId) ? resolve() : setTimeout(check, 20));
+    check();
+  });
+});
+afterAll(() => app.close());
+
+describe('documents handlers through the router', () => {
+  it('runs the import as a job and announces the changed documents', () => {
+    const finished = events.find((e) => e.event === 'jobs:finished')!.payload as { status: string; result: { imported: number; failed: unknown[] } };
+    expect(finished.status).toBe('completed');
+    expect(finished.result.imported).toBeGreaterThan(10);
+    expect(events.some((e) => e.event === 'project:documents.changed')).toBe(true);
+    expect(events.some((e) => e.event === 'jobs:progress')).toBe(true);
+  });
+
+  it('searches the full text, sorts and pages', async () => {
+    const found = await call<{ total: number; rows: Array<{ name: string }> }>('documents:list.query', { search: 'lovelace' });
+    expect(found.rows.map((r) => r.name)).toEqual(['report.pdf']);
+    const none = await call<{ total: number }>('documents:list.query', { search: '"); DROP TABLE documents; --' });
+    expect(none.total).toBe(0);
+    const sorted = await call<{ total: number; rows: Array<{ name: string }> }>('documents:list.query', { sort: 'name', limit: 3, offset: 1 });
+    expect(sorted.rows.length).toBe(3);
+    const all = await call<{ rows: Array<{ name: string }> }>('documents:list.query', { sort: 'name', limit: 1000 });
+    expect(sorted.rows.map((r) => r.name)).toEqual(all.rows.slice(1, 4).map((r) => r.name));
+  });
+
+  it('filters by lowest confidence and label, and renders a PDF page with its span boxes', async () => {
+    const { rows } = await call<{ rows: Array<{ id: number; name: string }> }>('documents:list.query', { search: 'Lovelace' });
+    const id = rows[0]!.id;
+    const detail = await call<{ text: string; pages: Array<{ pageNo: number }> }>('documents:item.get', { id });
+    const start = detail.text.indexOf('Ada Lovelace');
+    spans.insertMany(app.db(), [{ documentId: id, start, end: start + 12, label: 'PER', score: 0.42, source: 'model', sourceName: 'ner', runId: null }]);
+    const low = await call<{ rows: Array<{ id: number; minConfidence: number }> }>('documents:list.query', { maxConfidence: 0.5, label: 'PER' });
+    expect(low.rows).toEqual([expect.objectContaining({ id, minConfidence: 0.42, spanCount: 1 })]);
+
+    const image = await call<{ imageDataUrl: string; width: number; height: number; boxes: Array<{ x: number; y: number; w: number; h: number }> }>('documents:page.render', { id, pageNo: 2, scale: 1 });
+    expect(image.imageDataUrl.startsWith('data:image/png;base64,iVBORw0KGgo')).toBe(true);
+    // Page 2 is rotated 90°: the image is landscape.
+    expect([image.width, image.height]).toEqual([792, 612]);
+    expect(image.boxes.length).toBe(1);
+    const box = image.boxes[0]!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.w).toBeLessThanOrEqual(image.width);
+    expect(box.y + box.h).toBeLessThanOrEqual(image.height);
+    // Rotated text runs down the page: the box is taller than wide.
+    expect(box.h).toBeGreaterThan(box.w);
+  });
+
+  it('answers unknown documents and pages with a clear error', async () => {
+    await expect(call('documents:item.get', { id: 9999 })).rejects.toThrow(/not_found: Document 9999 is not in this project/);
+    await expect(call('documents:page.render', { id: 1, pageNo: 1 })).rejects.toThrow(/not_found/);
+  });
+});

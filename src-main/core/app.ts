@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DocketError } from './errors.ts';
 import { JobRunner } from './jobs/jobs.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import { InferenceClient } from './inference/client.ts';
 import type { HostLauncher } from './inference/host-launcher.ts';
 
 /** How this instance starts its inference host: the Electron shell passes a utilityProcess. */
@@ -34,6 +35,7 @@ export class App {
   readonly #onClose: Array<() => void | Promise<void>> = [];
 
   readonly options: AppOptions;
+  #inference: InferenceClient | null = null;
 
   constructor(paths: AppPaths, options: AppOptions = {}) {
     this.paths = paths;
@@ -55,6 +57,19 @@ export class App {
   db(): Db {
     if (!this.#project) throw new DocketError('no_project', 'No project is open. Create or open a .docket project first.');
     return this.#project.db;
+  }
+
+  /** The inference host's client, started on first use and stopped on close. */
+  inference(): InferenceClient {
+    if (!this.#inference) {
+      const client = new InferenceClient(this.options.launcher, this.options.hostEntry);
+      this.#inference = client;
+      this.onClose(() => {
+        client.close();
+        this.#inference = null;
+      });
+    }
+    return this.#inference;
   }
 
   /** Registers cleanup (inference host, servers) to run on close. */

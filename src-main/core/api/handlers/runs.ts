@@ -1,14 +1,46 @@
 import type { App } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
+import * as runs from '../../store/queries/runs.ts';
+import { jobListener } from '../job-events.ts';
 import type { Handlers } from '../router.ts';
 
-// PLACEHOLDER: replaced by the real implementation in this session.
 type Channels = 'runs:job.start' | 'runs:list.get';
 
-export function runHandlers(_app: App): Pick<Handlers, Channels> {
-  const todo = (): never => { throw new DocketError('not_implemented', 'Not implemented yet.'); };
+export function runHandlers(app: App): Pick<Handlers, Channels> {
   return {
-    'runs:job.start': todo,
-    'runs:list.get': todo,
+    'runs:job.start': (request, caller) => {
+      const db = app.db();
+      const listener = jobListener(caller);
+      const changed = () => caller.emit('project:documents.changed', {});
+      if (request.task === 'patterns') {
+        const { jobId } = app.jobs.start('run', listener, async (job) => {
+          const { runPatterns } = await import('../../detect/run-patterns.ts');
+          try {
+            return await runPatterns(db, job);
+          } finally {
+            changed();
+          }
+        });
+        return { jobId };
+      }
+      const { jobId } = app.jobs.start('run', listener, async (job) => {
+        const [{ runModel }, { resolveModel, describeModel }] = await Promise.all([import('../../inference/run-job.ts'), import('../../inference/models/registry.ts')]);
+        const model = resolveModel(app.paths, request.model);
+        const info = describeModel(model.id, model.path);
+        // fp32 when the folder has it (scores match the reference); the quantized file otherwise.
+        const dtype: 'fp32' | 'q8' = info.dtypes.includes('fp32') ? 'fp32' : 'q8';
+        const { task, model: _model, ...options } = request;
+        if ((task === 'ner' || task === 'pos') && info.task !== 'token-classification') {
+          throw new DocketError('wrong_model', `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model.`);
+        }
+        try {
+          return await runModel(db, app.inference(), { task, model: { ...model, dtype }, options }, job);
+        } finally {
+          changed();
+        }
+      });
+      return { jobId };
+    },
+    'runs:list.get': () => ({ runs: runs.list(app.db()) }),
   };
 }

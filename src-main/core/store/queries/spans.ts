@@ -74,6 +74,12 @@ export function replaceProposals(db: Db, documentId: number, sourceName: string,
   insertMany(db, spans);
 }
 
+/** A re-run of the pattern detectors replaces every pattern proposal of the document (any detector). */
+export function replacePatternProposals(db: Db, documentId: number, spans: readonly NewSpan[]): void {
+  prepared(db, "DELETE FROM spans WHERE document_id = ? AND source = 'pattern' AND status = 'proposed'").run(documentId);
+  insertMany(db, spans);
+}
+
 /** Creates a span by hand (or by an analyst's decision), recorded in the audit log. */
 export function create(db: Db, span: NewSpan, actor: string, groupId: string | null): Span {
   const at = now();

@@ -1,0 +1,72 @@
+// The inference host: one process (an Electron utilityProcess in the app, a forked child under
+// plain Node) that owns every ONNX session. Main never runs a model on the thread that serves
+// the UI; a crash here costs a restart, not the app. Requests run one at a time, in order.
+import { HostTaskError } from './host-task-error.ts';
+import { loadModel } from './loaded-models.ts';
+import { FromHost, ToHost, type DocResult } from './protocol.ts';
+import { runNli, runTextClassification, runZeroShot } from './sequence-task.ts';
+import { runTokenTask, type TaskHooks } from './token-task.ts';
+
+type RunMessage = Extract<ToHost, { type: 'run' }>;
+
+interface Port {
+  send(message: FromHost): void;
+  onMessage(fn: (message: unknown) => void): void;
+}
+
+/** Electron's utilityProcess talks through process.parentPort; a forked child through process.send. */
+function port(): Port {
+  const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', fn: (e: { data: unknown }) => void): void } }).parentPort;
+  if (parentPort) return { send: (m) => parentPort.postMessage(m), onMessage: (fn) => parentPort.on('message', (e) => fn(e.data)) };
+  return { send: (m) => process.send?.(m), onMessage: (fn) => process.on('message', fn) };
+}
+
+const cancelled = new Set<string>();
+let queue: Promise<void> = Promise.resolve();
+
+async function run(message: RunMessage, send: (m: FromHost) => void): Promise<void> {
+  const { requestId } = message;
+  if (cancelled.has(requestId)) throw new HostTaskError('cancelled', 'The run was cancelled.');
+  const head = message.task === 'ner' || message.task === 'pos' ? 'token' : 'sequence';
+  const loaded = await loadModel(message.model.path, message.model.dtype, head).catch((error: Error) => {
+    throw new HostTaskError('model_load_failed', `Cannot load the model in ${message.model.path}: ${error.message}`);
+  });
+  let docsDone = 0;
+  const hooks: TaskHooks = {
+    cancelled: () => cancelled.has(requestId),
+    progress: (tokens) => send({ type: 'progress', requestId, docs: docsDone, tokens }),
+  };
+  const runner = { ner: runTokenTask, pos: runTokenTask, 'text-classification': runTextClassification, nli: runNli, 'zero-shot': runZeroShot }[message.task];
+  const results: Map<number, DocResult> = await runner(loaded, message.docs, message.options, hooks);
+  for (const [docId, result] of results) {
+    docsDone++;
+    send({ type: 'doc', requestId, docId, result });
+  }
+}
+
+function main(): void {
+  const p = port();
+  p.onMessage((raw) => {
+    const parsed = ToHost.safeParse(raw);
+    if (!parsed.success) return; // main validates its own messages; anything else is ignored
+    const message = parsed.data;
+    if (message.type === 'cancel') {
+      cancelled.add(message.requestId);
+      return;
+    }
+    queue = queue.then(async () => {
+      try {
+        await run(message, p.send);
+        p.send({ type: 'done', requestId: message.requestId });
+      } catch (error) {
+        const code = error instanceof HostTaskError ? error.code : 'inference_failed';
+        p.send({ type: 'error', requestId: message.requestId, code, message: (error as Error).message });
+      } finally {
+        cancelled.delete(message.requestId);
+      }
+    });
+  });
+  p.send({ type: 'ready', pid: process.pid });
+}
+
+main();

@@ -1,0 +1,63 @@
+// Messages between main (client.ts) and the inference host (host.ts). Both sides validate
+// what they receive: the host is a separate process and a crash there must not become
+// undefined behaviour here.
+import { z } from 'zod';
+
+export const InferenceTask = z.enum(['ner', 'pos', 'text-classification', 'nli', 'zero-shot']);
+export type InferenceTask = z.infer<typeof InferenceTask>;
+
+export const TaskOptions = z.object({
+  aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).optional(),
+  threshold: z.number().min(0).max(1).optional(),
+  ignoreLabels: z.array(z.string()).optional(),
+  multiLabel: z.boolean().optional(),
+  hypothesis: z.string().optional(),
+  labels: z.array(z.string()).optional(),
+  template: z.string().optional(),
+  /** Windows (token tasks) or sequences (classification) per session.run. */
+  batchSize: z.number().int().positive().max(256).optional(),
+});
+export type TaskOptions = z.infer<typeof TaskOptions>;
+
+export const ToHost = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('run'),
+    requestId: z.string(),
+    task: InferenceTask,
+    model: z.object({ path: z.string(), dtype: z.enum(['fp32', 'q8']) }),
+    docs: z.array(z.object({ id: z.number().int(), text: z.string() })),
+    options: TaskOptions,
+  }),
+  z.object({ type: z.literal('cancel'), requestId: z.string() }),
+]);
+export type ToHost = z.infer<typeof ToHost>;
+
+const Scored = z.object({ label: z.string(), score: z.number() });
+
+export const DocResult = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('spans'),
+    spans: z.array(z.object({ start: z.number().int(), end: z.number().int(), label: z.string(), score: z.number() })),
+    tokens: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('labels'),
+    /** Every label with its probability, highest first. */
+    distribution: z.array(Scored),
+    multiLabel: z.boolean(),
+    /** Raw logits (per candidate label for zero-shot), kept so thresholds can be revisited. */
+    logits: z.array(z.array(z.number())),
+    tokens: z.number().int(),
+    truncated: z.boolean(),
+  }),
+]);
+export type DocResult = z.infer<typeof DocResult>;
+
+export const FromHost = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), pid: z.number() }),
+  z.object({ type: z.literal('doc'), requestId: z.string(), docId: z.number().int(), result: DocResult }),
+  z.object({ type: z.literal('progress'), requestId: z.string(), docs: z.number().int(), tokens: z.number().int() }),
+  z.object({ type: z.literal('done'), requestId: z.string() }),
+  z.object({ type: z.literal('error'), requestId: z.string(), code: z.string(), message: z.string() }),
+]);
+export type FromHost = z.infer<typeof FromHost>;

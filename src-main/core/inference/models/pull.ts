@@ -2,7 +2,8 @@
 // Files go to <cache>/.downloads/<owner>--<name>/ as .part files (resumed with HTTP Range after
 // an interruption), are checked, and the folder is moved into the cache only when complete.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync, createWriteStream } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -77,18 +78,19 @@ async function download(url: string, dest: string, signal: AbortSignal, progress
   const total = Number.isFinite(length) ? start + length : NaN;
   progress.done += start;
   if (Number.isFinite(total)) progress.total += total;
-  const counter = async function* (source: AsyncIterable<Uint8Array>) {
-    for await (const chunk of source) {
+  // Each chunk is on disk before the next is read, so an interruption keeps all that arrived.
+  const file = await open(part, resumed ? 'a' : 'w');
+  try {
+    for await (const chunk of Readable.fromWeb(response.body as never, { signal }) as AsyncIterable<Uint8Array>) {
+      await file.write(chunk);
       progress.done += chunk.byteLength;
       report();
-      yield chunk;
     }
-  };
-  try {
-    await pipeline(Readable.fromWeb(response.body as never), counter, createWriteStream(part, { flags: resumed ? 'a' : 'w' }), { signal });
   } catch (error) {
     if (signal.aborted) throwIfCancelled(signal);
     throw new DocketError('network', `The download of ${url} was interrupted (${(error as Error).message}). Pull again to resume it.`);
+  } finally {
+    await file.close();
   }
   const size = statSync(part).size;
   if (Number.isFinite(total) && size !== total) throw new DocketError('model_incomplete', `${url}: got ${size} of ${total} bytes. Pull again to resume.`);

@@ -1,12 +1,15 @@
 import type { Command } from '../command.ts';
+import { classifyCommand, nliCommand, zeroShotCommand } from './classify.ts';
+import { detectCommand } from './detect.ts';
 import { docsCommand } from './docs.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { init } from './init.ts';
+import { modelsCommand } from './models.ts';
 import { patternsCommand } from './patterns.ts';
 import { reviewCommand } from './review.ts';
 import { showCommand } from './show.ts';
 import { verifyCommand } from './verify.ts';
 
 /** Every `docket` command, in the order `docket --help` lists them. */
-export const commands: readonly Command[] = [init, importCommand, docsCommand, showCommand, reviewCommand, patternsCommand, exportCommand, verifyCommand];
+export const commands: readonly Command[] = [init, importCommand, docsCommand, showCommand, detectCommand, classifyCommand, nliCommand, zeroShotCommand, modelsCommand, reviewCommand, patternsCommand, exportCommand, verifyCommand];

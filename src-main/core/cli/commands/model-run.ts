@@ -1,0 +1,65 @@
+// What detect / classify / nli / zero-shot share: open the project, resolve MODEL, run through
+// the inference host with progress on a TTY, print a summary or --json.
+import { resolve } from 'node:path';
+import type { RunSummary } from '../../api/contract.ts';
+import { defaultPaths } from '../../app.ts';
+import { openDatabase } from '../../store/database.ts';
+import type { InferenceTask, TaskOptions } from '../../inference/protocol.ts';
+import type { CliIO, CommandInput } from '../command.ts';
+import { UsageError, stringOption } from '../command.ts';
+import { userDataDir } from '../user-data.ts';
+
+export function dtypeOption(input: CommandInput): 'fp32' | 'q8' | undefined {
+  const value = stringOption(input, 'dtype');
+  if (value === undefined) return undefined;
+  if (value !== 'fp32' && value !== 'q8') throw new UsageError(`--dtype must be fp32 or q8, got "${value}".`);
+  return value;
+}
+
+export async function runModelTasks(
+  projectPath: string,
+  tasks: Array<{ task: InferenceTask | 'patterns'; model?: string; options: TaskOptions; dtype?: 'fp32' | 'q8' }>,
+  io: CliIO,
+): Promise<RunSummary[]> {
+  const db = openDatabase(resolve(projectPath));
+  const paths = defaultPaths(userDataDir());
+  const [{ InferenceClient }, { runModel }, { resolveModel, describeModel }, { runPatterns }] = await Promise.all([
+    import('../../inference/client.ts'),
+    import('../../inference/run-job.ts'),
+    import('../../inference/models/registry.ts'),
+    import('../../detect/run-patterns.ts'),
+  ]);
+  const client = new InferenceClient();
+  const summaries: RunSummary[] = [];
+  try {
+    for (const t of tasks) {
+      const report = (p: { done: number; total: number | null; unit: string; message?: string }) =>
+        io.progress(`${t.task}${t.model ? ` (${t.model})` : ''}: ${p.done}/${p.total ?? '?'} ${p.unit}${p.message ? ` — ${p.message}` : ''}`);
+      if (t.task === 'patterns') {
+        summaries.push(await runPatterns(db, { signal: io.signal, report }));
+        continue;
+      }
+      const model = resolveModel(paths, t.model!);
+      const info = describeModel(model.id, model.path);
+      const dtype = t.dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
+      if (!info.dtypes.includes(dtype)) throw new UsageError(`${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ')}).`);
+      summaries.push(await runModel(db, client, { task: t.task, model: { ...model, dtype }, options: t.options }, { signal: io.signal, report }));
+    }
+  } finally {
+    io.progress('');
+    client.close();
+    db.close();
+  }
+  return summaries;
+}
+
+export function printSummaries(summaries: RunSummary[], input: CommandInput, io: CliIO): void {
+  if (input.json) {
+    io.out(JSON.stringify(summaries));
+    return;
+  }
+  for (const s of summaries) {
+    const counts = Object.entries(s.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    io.out(`Run ${s.id} ${s.task}${s.model ? ` (${s.model})` : ''}: ${s.status}, ${s.docsDone}/${s.docsTotal} documents${counts ? `; ${counts}` : ''}.`);
+  }
+}

@@ -1,0 +1,59 @@
+// detect / classify / zero-shot / models through the real CLI entry, with the generated models
+// imported as folders into a per-test user-data folder.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../../../src-main/core/cli/command.ts';
+import { main } from '../../../../src-main/core/cli/docket.ts';
+import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
+
+async function docket(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {}, signal: new AbortController().signal };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const root = mkdtempSync(join(tmpdir(), 'docket-cli-models-'));
+const project = join(root, 'p.docket');
+beforeAll(async () => {
+  await ensureTestModels();
+  process.env.DOCKET_USER_DATA = join(root, 'user');
+  writeFileSync(join(root, 'a.txt'), 'John Smith paid $1250 to Acme Corp in Paris. Mail john@example.com or call +1 415 555 2671.');
+  writeFileSync(join(root, 'b.txt'), 'Sports news: the football team won the match. A wonderful, excellent game.');
+  await docket('init', project);
+  await docket('import', project, join(root, 'a.txt'), join(root, 'b.txt'));
+});
+
+describe('docket models / detect / classify / zero-shot', () => {
+  it('imports model folders and lists them', async () => {
+    for (const name of ['ner-wordpiece-cased', 'sentiment', 'nli'] as const) expect((await docket('models', 'import', modelDir(name))).code).toBe(0);
+    const listed = JSON.parse((await docket('models', 'list', '--json')).out) as Array<{ id: string; task: string }>;
+    expect(listed.map((m) => m.task)).toEqual(['nli', 'text-classification', 'token-classification']); // latest import first
+  });
+
+  it('detects patterns and entities and reports the runs', async () => {
+    const result = await docket('detect', project, '--patterns', '--ner', modelDir('ner-wordpiece-cased'), '--aggregation', 'first', '--json');
+    expect(result.code).toBe(0);
+    const runs = JSON.parse(result.out) as Array<{ task: string; status: string; counts: Record<string, number> }>;
+    expect(runs.map((r) => [r.task, r.status])).toEqual([['patterns', 'completed'], ['ner', 'completed']]);
+    expect(runs[0]!.counts.EMAIL).toBe(1);
+    const shown = JSON.parse((await docket('show', project, '1', '--json')).out) as { spans: Array<{ text: string; label: string }> };
+    expect(shown.spans.map((s) => `${s.label}:${s.text}`)).toEqual(expect.arrayContaining(['PER:John Smith', 'MONEY:$1250', 'ORG:Acme Corp', 'LOC:Paris', 'EMAIL:john@example.com', 'PHONE:+1 415 555 2671']));
+  });
+
+  it('classifies and zero-shots whole documents', async () => {
+    expect((await docket('classify', project, '--model', modelDir('sentiment'))).out).toMatch(/^Run \d+ text-classification .*: completed, 2\/2 documents; documents 2, labels 2/);
+    expect((await docket('zero-shot', project, '--model', modelDir('nli'), '--labels', 'finance, sports ,politics')).code).toBe(0);
+    const shown = JSON.parse((await docket('show', project, '2', '--json')).out) as { labels: Array<{ task: string; label: string }> };
+    expect(shown.labels.map((l) => `${l.task}=${l.label}`)).toEqual(expect.arrayContaining(['text-classification=POSITIVE', 'zero-shot=sports']));
+  });
+
+  it('explains bad usage and unknown models', async () => {
+    expect(await docket('detect', project)).toMatchObject({ code: 1, err: expect.stringMatching(/Choose at least one of --patterns/) });
+    expect(await docket('classify', project, '--model', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english')).toMatchObject({ code: 1, err: expect.stringMatching(/not on this machine\. Pull it first/) });
+    expect(await docket('zero-shot', project, '--model', modelDir('nli'), '--labels', 'a', '--template', 'no slot')).toMatchObject({ code: 1, err: expect.stringMatching(/must contain \{\}/) });
+  });
+});

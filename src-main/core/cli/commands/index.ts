@@ -8,8 +8,9 @@ import { init } from './init.ts';
 import { modelsCommand } from './models.ts';
 import { patternsCommand } from './patterns.ts';
 import { reviewCommand } from './review.ts';
+import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { verifyCommand } from './verify.ts';
 
 /** Every `docket` command, in the order `docket --help` lists them. */
-export const commands: readonly Command[] = [init, importCommand, docsCommand, showCommand, detectCommand, classifyCommand, nliCommand, zeroShotCommand, modelsCommand, reviewCommand, patternsCommand, exportCommand, verifyCommand];
+export const commands: readonly Command[] = [init, importCommand, docsCommand, showCommand, detectCommand, classifyCommand, nliCommand, zeroShotCommand, modelsCommand, reviewCommand, patternsCommand, exportCommand, verifyCommand, serveCommand];

@@ -29,3 +29,8 @@ const KINDS: Record<string, string> = {
 export function kind(mediaType: string): string {
   return KINDS[mediaType] ?? mediaType;
 }
+
+/** A model as the analyst reads it: hub ids as they are, imported folders by their folder name. */
+export function modelName(id: string): string {
+  return /^([A-Za-z]:)?[\\/]/.test(id) ? (id.split(/[\\/]/).filter(Boolean).pop() ?? id) : id;
+}

@@ -8,6 +8,7 @@ import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.
 import type { Db } from '../store/database.ts';
 import * as docLabels from '../store/queries/doc-labels.ts';
 import * as documents from '../store/queries/documents.ts';
+import * as labelSet from '../store/queries/labels.ts';
 import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
 import type { InferenceClient } from './client.ts';
@@ -111,6 +112,9 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
     if (result.kind === 'spans') {
       const rows = result.spans.map((s) => ({ documentId, start: s.start, end: s.end, label: s.label, score: s.score, source: 'model' as const, sourceName, runId }));
       spans.replaceProposals(db, documentId, sourceName, rows);
+      // A model's own tag set (PER, B-MISC's MISC, NOUN…) joins the label set, so every span it
+      // finds has a colour and can be picked when relabelling.
+      for (const name of new Set(rows.map((r) => r.label))) labelSet.ensure(db, name);
       counts.spans! += rows.length;
       runs.markDocumentDone(db, runId, documentId, { tokens: result.tokens });
       return;

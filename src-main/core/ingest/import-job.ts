@@ -154,7 +154,7 @@ async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, 
   }
   report.imported += inserted.length;
   report.duplicates += duplicates;
-  report.documentIds.push(...inserted);
+  for (const id of inserted) report.documentIds.push(id); // not push(...): a big CSV has more rows than the stack has room for arguments
   const shown = warnings.slice(0, 20);
   if (warnings.length > shown.length) shown.push(`… and ${warnings.length - shown.length} more row problems.`);
   for (const message of shown) report.warnings.push({ path, message });

@@ -37,7 +37,7 @@ export function documentHandlers(app: App): Pick<Handlers, Channels> {
           topLabel: top?.label ?? null,
           topScore: top?.score ?? null,
           spanCount: docSpans.filter((s) => s.status !== 'rejected').length,
-          minConfidence: proposedScores.length ? Math.min(...proposedScores) : null,
+          minConfidence: proposedScores.length ? proposedScores.reduce((a, b) => Math.min(a, b)) : null,
           importedAt: doc.importedAt,
           sourcePath: doc.sourcePath,
           sha256: doc.sha256,

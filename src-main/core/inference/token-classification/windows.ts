@@ -80,17 +80,21 @@ export function windowsFromEncoding(enc: DocumentEncoding, template: SpecialTemp
 }
 
 /**
- * [start, end) token ranges: as few full windows as a step of at most `step` allows, spread evenly
- * from the start to the end of the document (so every overlap is at least the stride and no window
- * nearly duplicates its neighbour).
+ * [start, end) token ranges: as few windows as a step of at most `step` allows, spread evenly
+ * from the start to the end of the document, each only as long as that needs (so every overlap
+ * is at least the stride, and a document just over one window is read as two half-length windows
+ * rather than two full ones: fewer tokens and cheaper attention).
  */
 function windowRanges(n: number, budget: number, step: number): Array<[number, number]> {
   if (n <= budget) return [[0, n]];
   const count = Math.ceil((n - budget) / step) + 1;
-  const span = n - budget;
+  const stride = budget - step;
+  // count·length ≥ n + (count−1)·stride keeps every overlap ≥ stride; count was chosen so length ≤ budget.
+  const length = Math.min(budget, Math.ceil((n + (count - 1) * stride) / count));
+  const span = n - length;
   return Array.from({ length: count }, (_, k): [number, number] => {
     const s = Math.floor((k * span) / (count - 1));
-    return [s, s + budget];
+    return [s, s + length];
   });
 }
 

@@ -106,6 +106,17 @@ describe('importing a folder of every format', () => {
 });
 
 describe('import choices and failures', () => {
+  it('imports a CSV with more rows than a call has room for arguments (200,000) and reports every id', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'docket-rows-')), 'many.csv');
+    writeFileSync(path, 'text\n' + Array.from({ length: 200_000 }, (_, i) => `row ${i}`).join('\n') + '\n');
+    const target = fresh();
+    const result = await importPaths(target, { paths: [path], csvColumn: 'text' }, job());
+    expect(result.failed).toEqual([]);
+    expect(result.imported).toBe(200_000);
+    expect(result.documentIds.length).toBe(200_000);
+    expect(documents.count(target)).toBe(200_000);
+  });
+
   it('uses the chosen CSV text and id columns, and names the columns when the choice is wrong', async () => {
     const db2 = fresh();
     const ok = await importPaths(db2, { paths: [join(dir, 'rows.csv')], csvColumn: 'city', idColumn: 'id' }, job());

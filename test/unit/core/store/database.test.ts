@@ -56,3 +56,19 @@ describe('openDatabase', () => {
     expect(existsSync(`${path}.v0.bak`)).toBe(false);
   });
 });
+
+describe('query plans', () => {
+  it("answers each documents-table figure from the row's own spans and labels, never by scanning a status", () => {
+    const db = openDatabase(join(dir(), 'p.docket'), { create: true });
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    const figures = plan(`SELECT
+      (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status != 'rejected'),
+      (SELECT min(s.score) FROM spans s WHERE s.document_id = d.id AND s.status = 'proposed'),
+      (SELECT min(l.score) FROM doc_labels l WHERE l.document_id = d.id AND l.status = 'proposed')
+      FROM documents d`);
+    expect(figures).toContain('spans_document_status');
+    expect(figures).toContain('doc_labels_document_status');
+    expect(figures).not.toMatch(/USING (COVERING )?INDEX (spans_score|doc_labels_score) \(status=\?\)/);
+    db.close();
+  });
+});

@@ -6,6 +6,7 @@ import * as m001 from '../../../../src-main/core/store/migrations/001-initial.ts
 import * as labels from '../../../../src-main/core/store/queries/labels.ts';
 import * as patternRules from '../../../../src-main/core/store/queries/pattern-rules.ts';
 import { createProject, tempProjectPath } from './project-fixture.ts';
+import { latestVersion } from '../../../../src-main/core/store/migrations/index.ts';
 
 function contrastWithBlack(hex: string): number {
   const channel = (i: number) => {
@@ -36,7 +37,7 @@ describe('label sets', () => {
     raw.pragma('application_id = 1146045259');
     raw.close();
     const db = openDatabase(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
     expect(labels.list(db)).toHaveLength(13);
     expect(existsSync(`${path}.v1.bak`)).toBe(true);
     db.close();

@@ -41,13 +41,13 @@ async function lagDuring<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: 
   return { value, seconds, p99: h.percentile(99) / 1e6 };
 }
 
-async function engine(path: string, dtype: 'fp32' | 'q8', docs: string[]) {
+async function engine(path: string, dtype: 'fp32' | 'q8', docs: string[], task: 'ner' | 'text-classification' = 'ner') {
   const client = new InferenceClient();
   // Warm-up: load the session outside the measurement (both sides get one).
-  await client.run({ task: 'ner', model: { path, dtype }, docs: [{ id: 0, text: docs[1]! }], options: {} }, { onDoc: () => {}, onProgress: () => {} });
+  await client.run({ task, model: { path, dtype }, docs: [{ id: 0, text: docs[1]! }], options: {} }, { onDoc: () => {}, onProgress: () => {} });
   let windowTokens = 0;
   const r = await lagDuring(() =>
-    client.run({ task: 'ner', model: { path, dtype }, docs: docs.map((text, i) => ({ id: i + 1, text })), options: { aggregation: 'simple' } }, {
+    client.run({ task, model: { path, dtype }, docs: docs.map((text, i) => ({ id: i + 1, text })), options: task === 'ner' ? { aggregation: 'simple' } : {} }, {
       onDoc: (_id, result) => void (windowTokens += result.tokens),
       onProgress: () => {},
     }));
@@ -55,15 +55,17 @@ async function engine(path: string, dtype: 'fp32' | 'q8', docs: string[]) {
   return { windowTokens, ...r };
 }
 
-async function stock(path: string, dtype: 'fp32' | 'q8', docs: string[], tokenCounts: number[]) {
+async function stock(path: string, dtype: 'fp32' | 'q8', docs: string[], tokenCounts: number[], task: 'token-classification' | 'text-classification' = 'token-classification') {
   env.allowRemoteModels = false;
   env.localModelPath = join(path, '..') + '/';
-  const ner = await pipeline('token-classification', path.split('/').pop()!, { dtype, session_options: { intraOpNumThreads: availableParallelism() } });
+  // One call shape for both tasks: the bench only times the calls.
+  const ner = (await pipeline(task, path.split('/').pop()!, { dtype, session_options: { intraOpNumThreads: availableParallelism() } })) as unknown as
+    ((text: string, options?: object) => Promise<unknown>) & { dispose(): Promise<void> };
   await ner(docs[1]!);
   // The stock pipeline truncates at the model's 512 tokens: count only what it actually reads.
   const tokens = tokenCounts.reduce((a, n) => a + Math.min(n, 512), 0);
   const r = await lagDuring(async () => {
-    for (const d of docs) await ner(d, { aggregation_strategy: 'simple' } as never);
+    for (const d of docs) await ner(d, task === 'token-classification' ? { aggregation_strategy: 'simple' } : {});
   });
   await ner.dispose();
   return { tokens, ...r };
@@ -85,7 +87,7 @@ async function bare(path: string, dtype: 'fp32' | 'q8', windows: TokenWindow[]) 
 }
 
 export async function benchInference(): Promise<void> {
-  const { ner } = await ensureBertBaseShaped(join(import.meta.dirname, '..', '.cache', 'models'));
+  const { ner, classifier } = await ensureBertBaseShaped(join(import.meta.dirname, '..', '.cache', 'models'));
   const docs = corpus();
   env.allowRemoteModels = false;
   env.localModelPath = join(ner, '..') + '/';
@@ -109,6 +111,17 @@ export async function benchInference(): Promise<void> {
     console.log(`    (b) pipeline   ${rb.toFixed(0).padStart(6)} tok/s  ${b.tokens.toLocaleString('en')} tokens in ${b.seconds.toFixed(1)} s (truncates at 512: ${(total - b.tokens).toLocaleString('en')} tokens never read); main-thread p99 lag ${b.p99.toFixed(1)} ms`);
     console.log(`    (c) bare run   ${rc.toFixed(0).padStart(6)} tok/s  the same ${windows.length} windows (${windowTokens.toLocaleString('en')} tokens) in ${c.seconds.toFixed(1)} s`);
     console.log(`    ratios: a/c ${(ra / rc).toFixed(2)} (share of bare compute speed the engine keeps), a/b ${(ra / rb).toFixed(2)} (engine vs stock pipeline)`);
+  }
+  // Classification reads each document's first 512 tokens on all three paths: equal work.
+  const read = tokenCounts.reduce((n, t) => n + Math.min(t, 512), 0);
+  const firstWindows = docs.map((d) => planWindows(tokenizer, d, { maxLength: 512, stride: defaultStride(512) })[0]!);
+  console.log(`classification (${read.toLocaleString('en')} tokens: each document's first 512):`);
+  for (const dtype of ['fp32', 'q8'] as const) {
+    const c = await bare(classifier, dtype, firstWindows);
+    const a = await engine(classifier, dtype, docs, 'text-classification');
+    const b = await stock(classifier, dtype, docs, tokenCounts, 'text-classification');
+    const [ra, rb, rc] = [read / a.seconds, read / b.seconds, read / c.seconds];
+    console.log(`  ${dtype}: (a) engine ${ra.toFixed(0)} tok/s (p99 lag ${a.p99.toFixed(1)} ms) · (b) pipeline ${rb.toFixed(0)} tok/s (p99 lag ${b.p99.toFixed(1)} ms) · (c) bare ${rc.toFixed(0)} tok/s · a/c ${(ra / rc).toFixed(2)}, a/b ${(ra / rb).toFixed(2)}`);
   }
 }
 

@@ -93,20 +93,24 @@ export const ImportReport = z.object({
 export type ImportReport = z.infer<typeof ImportReport>;
 
 const threshold = z.number().min(0).max(1);
+/** Which weights of the model folder: fp32 (onnx/model.onnx) or int8 (model_quantized.onnx); default fp32 when present. */
+const dtype = z.enum(['fp32', 'q8']).optional();
 export const RunRequest = z.discriminatedUnion('task', [
   z.object({ task: z.literal('patterns') }),
   z.object({
     task: z.enum(['ner', 'pos']),
     model: z.string().min(1),
+    dtype,
     aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).default('simple'),
     threshold: threshold.optional(),
     ignoreLabels: z.array(z.string()).optional(),
   }),
-  z.object({ task: z.literal('text-classification'), model: z.string().min(1), multiLabel: z.boolean().optional() }),
-  z.object({ task: z.literal('nli'), model: z.string().min(1), hypothesis: z.string().min(1) }),
+  z.object({ task: z.literal('text-classification'), model: z.string().min(1), dtype, multiLabel: z.boolean().optional() }),
+  z.object({ task: z.literal('nli'), model: z.string().min(1), dtype, hypothesis: z.string().min(1) }),
   z.object({
     task: z.literal('zero-shot'),
     model: z.string().min(1),
+    dtype,
     labels: z.array(z.string().min(1)).min(1),
     template: z.string().includes('{}').default('This example is {}.'),
     multiLabel: z.boolean().default(false),

@@ -27,9 +27,12 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         const [{ runModel }, { resolveModel, describeModel }] = await Promise.all([import('../../inference/run-job.ts'), import('../../inference/models/registry.ts')]);
         const model = resolveModel(app.paths, request.model);
         const info = describeModel(model.id, model.path);
-        // fp32 when the folder has it (scores match the reference); the quantized file otherwise.
-        const dtype: 'fp32' | 'q8' = info.dtypes.includes('fp32') ? 'fp32' : 'q8';
-        const { task, model: _model, ...options } = request;
+        // As asked; else fp32 when the folder has it (scores match the reference), the quantized file otherwise.
+        const dtype: 'fp32' | 'q8' = request.dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
+        if (!info.dtypes.includes(dtype)) {
+          throw new DocketError('wrong_dtype', `${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ') || 'none'}); choose one of those.`);
+        }
+        const { task, model: _model, dtype: _dtype, ...options } = request;
         if ((task === 'ner' || task === 'pos') && info.task !== 'token-classification') {
           throw new DocketError('wrong_model', `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model.`);
         }

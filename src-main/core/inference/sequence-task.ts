@@ -4,6 +4,7 @@
 import type { LoadedModel } from './loaded-models.ts';
 import type { DocResult, TaskOptions } from './protocol.ts';
 import type { TaskHooks } from './token-task.ts';
+import { batchesByTokens } from './batches.ts';
 import { HostTaskError } from './host-task-error.ts';
 
 type Doc = { id: number; text: string };
@@ -27,13 +28,16 @@ function maxLength(loaded: LoadedModel): number {
 /** Runs [text, pair?] sequences in length-sorted batches; returns logits per sequence and token counts. */
 async function runSequences(loaded: LoadedModel, seqs: ReadonlyArray<[string, string | null]>, options: TaskOptions, hooks: TaskHooks) {
   const limit = maxLength(loaded);
-  const order = seqs.map((_, i) => i).sort((a, b) => seqs[b]![0].length - seqs[a]![0].length);
+  // Token lengths first (tokenizing is cheap next to the model), so batches can be cut by padded tokens.
+  const lengths = seqs.map(([text, pair]) => {
+    const one = loaded.tokenizer(text, { ...(pair !== null ? { text_pair: pair } : {}), truncation: true, max_length: limit });
+    return (one.input_ids as { dims: number[] }).dims.at(-1)!;
+  });
+  const order = seqs.map((_, i) => i).sort((a, b) => lengths[b]! - lengths[a]!);
   const logits: number[][] = new Array(seqs.length);
   const tokens: number[] = new Array(seqs.length);
-  const batchSize = options.batchSize ?? 8;
-  for (let b = 0; b < order.length; b += batchSize) {
+  for (const idx of batchesByTokens(order, (i) => lengths[i]!, options.batchSize ?? 32)) {
     if (hooks.cancelled()) throw new HostTaskError('cancelled', 'The run was cancelled.');
-    const idx = order.slice(b, b + batchSize);
     const texts = idx.map((i) => seqs[i]![0]);
     const pairs = idx.map((i) => seqs[i]![1]);
     const inputs = loaded.tokenizer(texts, {

@@ -1,5 +1,6 @@
 // NER / PoS for a group of documents: windows of every document batched together, longest
 // first so a batch pads little, then decoded per document into exact character spans.
+import { batchesByTokens } from './batches.ts';
 import { HostTaskError } from './host-task-error.ts';
 import type { LoadedModel } from './loaded-models.ts';
 import type { DocResult, TaskOptions } from './protocol.ts';
@@ -24,7 +25,7 @@ export async function runTokenTask(
   planned.forEach((windows, doc) => windows.forEach((window, index) => all.push({ doc, index, window })));
   all.sort((a, b) => b.window.inputIds.length - a.window.inputIds.length);
   const logits = planned.map((windows) => new Array<Float32Array>(windows.length));
-  for (const batch of batches(all, options.batchSize ?? 32)) {
+  for (const batch of batchesByTokens(all, (x) => x.window.inputIds.length, options.batchSize ?? 32)) {
     if (hooks.cancelled()) throw new HostTaskError('cancelled', 'The run was cancelled.');
     const out = await runWindows(model, batch.map((x) => x.window));
     batch.forEach((x, i) => (logits[x.doc]![x.index] = out[i]!));
@@ -48,26 +49,3 @@ export async function runTokenTask(
 }
 
 
-/**
- * Padded tokens per session.run. Measured on 2 CPU cores (npm run bench -- inference): full
- * 512-token windows gain nothing from batching (batch 1: 6.7 s, 8: 8.2 s for the same corpus),
- * while short windows do, since per-run overhead dominates them. So batches fill up to this
- * budget: one long window alone, dozens of short ones together.
- */
-const BATCH_TOKEN_BUDGET = 1024;
-
-/** Consecutive windows (sorted longest first) grouped so that count × longest stays in budget. */
-function batches<T extends { window: TokenWindow }>(sorted: readonly T[], maxCount: number): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  for (const item of sorted) {
-    const longest = current[0]?.window.inputIds.length ?? item.window.inputIds.length;
-    if (current.length > 0 && (current.length >= maxCount || (current.length + 1) * longest > BATCH_TOKEN_BUDGET)) {
-      out.push(current);
-      current = [];
-    }
-    current.push(item);
-  }
-  if (current.length) out.push(current);
-  return out;
-}

@@ -60,15 +60,15 @@ async function stock(path: string, dtype: 'fp32' | 'q8', docs: string[], tokenCo
   env.allowRemoteModels = false;
   env.localModelPath = join(path, '..') + '/';
   // One call shape for both tasks: the bench only times the calls.
-  const ner = (await pipeline(task, path.split('/').pop()!, { dtype, session_options: { intraOpNumThreads: availableParallelism() } })) as unknown as
+  const pipe = (await pipeline(task, path.split('/').pop()!, { dtype, session_options: { intraOpNumThreads: availableParallelism() } })) as unknown as
     ((text: string, options?: object) => Promise<unknown>) & { dispose(): Promise<void> };
-  for (const d of docs) await ner(d, task === 'token-classification' ? { aggregation_strategy: 'simple' } : {});
+  for (const d of docs) await pipe(d, task === 'token-classification' ? { aggregation_strategy: 'simple' } : {});
   // The stock pipeline truncates at the model's 512 tokens: count only what it actually reads.
   const tokens = tokenCounts.reduce((a, n) => a + Math.min(n, 512), 0);
   const r = await lagDuring(async () => {
-    for (const d of docs) await ner(d, task === 'token-classification' ? { aggregation_strategy: 'simple' } : {});
+    for (const d of docs) await pipe(d, task === 'token-classification' ? { aggregation_strategy: 'simple' } : {});
   });
-  await ner.dispose();
+  await pipe.dispose();
   return { tokens, ...r };
 }
 

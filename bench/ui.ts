@@ -8,14 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as spans from '../src-main/core/store/queries/spans.ts';
 import { browserMissing, openSession } from '../test/e2e/harness.ts';
-
-const caller = (done: Map<string, (r: unknown) => void>) => ({
-  id: 'bench',
-  emit(event: string, payload: unknown) {
-    const p = payload as { jobId: string; result?: unknown };
-    if (event === 'jobs:finished') done.get(p.jobId)?.(p.result);
-  },
-});
+import { routerCaller } from '../test/unit/core/api/router-session.ts';
 
 /** Scrolls `selector` to its end in fixed steps, one per frame; returns the frame intervals. */
 async function scrollFrames(page: Page, selector: string, step: number): Promise<number[]> {
@@ -51,17 +44,7 @@ export async function benchUi(): Promise<void> {
   }
   const s = await openSession();
   try {
-    const done = new Map<string, (r: unknown) => void>();
-    const c = caller(done);
-    const call = async (channel: string, payload: unknown) => {
-      const r = await s.core.router.handle(channel, payload, c);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as never;
-    };
-    const runJob = async (channel: string, payload: unknown) => {
-      const { jobId } = await call(channel, payload) as { jobId: string };
-      return new Promise((resolve) => done.set(jobId, resolve));
-    };
+    const { call, runJob } = routerCaller(s.core.router);
     await call('project:file.create', { path: join(s.work, 'bench.docket') });
 
     // A 1 MB memo and a 10,000-row CSV.
@@ -69,7 +52,7 @@ export async function benchUi(): Promise<void> {
     const big = Array.from({ length: Math.ceil((1024 * 1024) / line.length) }, (_, i) => line + (i % 6 === 5 ? '\n' : '')).join('');
     writeFileSync(join(s.work, 'big-memo.txt'), big);
     writeFileSync(join(s.work, 'rows.csv'), 'text\n' + Array.from({ length: 10_000 }, (_, i) => `Row ${i}: ${line}`).join('\n') + '\n');
-    const report = await runJob('documents:import.start', { paths: [join(s.work, 'big-memo.txt'), join(s.work, 'rows.csv')], csvColumn: 'text' }) as { documentIds: number[] };
+    const report = (await runJob('documents:import.start', { paths: [join(s.work, 'big-memo.txt'), join(s.work, 'rows.csv')], csvColumn: 'text' })).result as { documentIds: number[] };
     const bigId = report.documentIds[0]!;
     const db = s.core.app.db();
     const names = ['PERSON', 'ORG', 'LOC', 'DATE'];

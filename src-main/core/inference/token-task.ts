@@ -47,5 +47,3 @@ export async function runTokenTask(
   });
   return results;
 }
-
-

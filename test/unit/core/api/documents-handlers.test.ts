@@ -1,32 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../../src-main/core/api/contract.ts';
-import { createCore } from '../../../../src-main/core/api/create-core.ts';
-import type { Caller } from '../../../../src-main/core/api/router.ts';
 import * as spans from '../../../../src-main/core/store/queries/spans.ts';
 import { generatedDir } from '../../../fixtures/generate.ts';
 import { generateIngestFixtures, ingestDir } from '../../../fixtures/ingest/generate.ts';
+import { routerSession } from './router-session.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'docket-docs-api-'));
-const { app, router } = createCore(join(root, 'user'));
-const events: Array<{ event: EventName; payload: unknown }> = [];
-const caller: Caller = { id: 'test', emit: (event, payload) => events.push({ event, payload }) };
-const call = async <T = unknown>(channel: string, payload: unknown): Promise<T> => {
-  const result = await router.handle(channel, payload, caller);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-};
+const { root, app, events, call, runJob } = routerSession('docket-docs-api-');
 
 beforeAll(async () => {
   await generateIngestFixtures(generatedDir);
   await call('project:file.create', { path: join(root, 'p.docket') });
-  const { jobId } = await call<{ jobId: string }>('documents:import.start', { paths: [ingestDir(generatedDir)] });
-  await new Promise<void>((resolve) => {
-    const check = () => (events.some((e) => e.event === 'jobs:finished' && (e.payload as { jobId: string }).jobId === jobId) ? resolve() : setTimeout(check, 20));
-    check();
-  });
+  await runJob('documents:import.start', { paths: [ingestDir(generatedDir)] });
 });
 afterAll(() => app.close());
 

@@ -1,39 +1,20 @@
 // Runs through the router, as the UI starts them: weights chosen by dtype, a wrong choice
 // refused with a reason, and the model's own tags joining the label set.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventName, JobFinished, Label, RunSummary } from '../../../../src-main/core/api/contract.ts';
-import { createCore } from '../../../../src-main/core/api/create-core.ts';
-import type { Caller } from '../../../../src-main/core/api/router.ts';
+import type { Label, RunSummary } from '../../../../src-main/core/api/contract.ts';
 import { modelDir } from '../../../fixtures/models/index.ts';
+import { routerSession } from './router-session.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'docket-runs-api-'));
-const { app, router } = createCore(join(root, 'user'));
-const events: Array<{ event: EventName; payload: unknown }> = [];
-const caller: Caller = { id: 'test', emit: (event, payload) => events.push({ event, payload }) };
-const call = async <T = unknown>(channel: string, payload: unknown): Promise<T> => {
-  const result = await router.handle(channel, payload, caller);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-};
-const finished = (jobId: string) =>
-  new Promise<JobFinished>((resolve) => {
-    const check = () => {
-      const hit = events.find((e) => e.event === 'jobs:finished' && (e.payload as JobFinished).jobId === jobId);
-      if (hit) resolve(hit.payload as JobFinished);
-      else setTimeout(check, 20);
-    };
-    check();
-  });
-const run = async (payload: unknown) => finished((await call<{ jobId: string }>('runs:job.start', payload)).jobId);
+const { root, app, router, caller, call, runJob } = routerSession('docket-runs-api-');
+const run = (payload: unknown) => runJob('runs:job.start', payload);
 const model = modelDir('ner-wordpiece-cased');
 
 beforeAll(async () => {
   await call('project:file.create', { path: join(root, 'p.docket') });
   writeFileSync(join(root, 'memo.txt'), 'Okonkwo of Acme Corp flew to Paris on Monday.\n');
-  await finished((await call<{ jobId: string }>('documents:import.start', { paths: [join(root, 'memo.txt')] })).jobId);
+  await runJob('documents:import.start', { paths: [join(root, 'memo.txt')] });
   await call('models:folder.import', { path: model });
   await call('models:folder.import', { path: modelDir('nli') });
 });

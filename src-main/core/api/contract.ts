@@ -344,6 +344,8 @@ export const JobProgress = z.object({
   ratePerSecond: z.number().nullable(),
   etaSeconds: z.number().nullable(),
   message: z.string().optional(),
+  /** Share of the work done (0–1) when items differ in size; otherwise done / total. */
+  fraction: z.number().min(0).max(1).optional(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 

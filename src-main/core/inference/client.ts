@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { DocketError } from '../errors.ts';
 import { forkLauncher, type HostLauncher, type HostProcess } from './host-launcher.ts';
-import { FromHost, type DocResult, type InferenceTask, type TaskOptions, type ToHost } from './protocol.ts';
+import { FromHost, type DocResult, type InferenceTask, type RunStats, type TaskOptions, type ToHost } from './protocol.ts';
 
 export class HostCrashedError extends DocketError {
   constructor(code: number | null) {
@@ -14,8 +14,9 @@ export class HostCrashedError extends DocketError {
 
 interface Pending {
   onDoc(docId: number, result: DocResult): void;
-  onProgress(tokens: number): void;
-  resolve(): void;
+  /** tokens just done; share of the request's model work done so far (0–1). */
+  onProgress(tokens: number, share: number): void;
+  resolve(stats: RunStats): void;
   reject(error: Error): void;
 }
 
@@ -76,25 +77,25 @@ export class InferenceClient {
     const pending = this.#pending.get(message.requestId);
     if (!pending) return;
     if (message.type === 'doc') pending.onDoc(message.docId, message.result);
-    else if (message.type === 'progress') pending.onProgress(message.tokens);
+    else if (message.type === 'progress') pending.onProgress(message.tokens, message.share);
     else {
       this.#pending.delete(message.requestId);
-      if (message.type === 'done') pending.resolve();
+      if (message.type === 'done') pending.resolve(message.stats);
       else pending.reject(new DocketError(message.code, message.message));
     }
   }
 
-  /** Runs one group of documents; results arrive per document through onDoc. */
-  run(request: InferenceRequest, handlers: Pick<Pending, 'onDoc' | 'onProgress'>, signal?: AbortSignal): Promise<void> {
+  /** Runs one group of documents; results arrive per document through onDoc; resolves with its cost. */
+  run(request: InferenceRequest, handlers: Pick<Pending, 'onDoc' | 'onProgress'>, signal?: AbortSignal): Promise<RunStats> {
     const host = this.#ensureHost();
     const requestId = `r${++this.#next}`;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<RunStats>((resolve, reject) => {
       const onAbort = () => host.send({ type: 'cancel', requestId } satisfies ToHost);
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
       this.#pending.set(requestId, {
         ...handlers,
-        resolve: () => (done(), resolve()),
+        resolve: (stats) => (done(), resolve(stats)),
         reject: (e) => (done(), reject(e)),
       });
       host.send({ type: 'run', requestId, ...request } satisfies ToHost);

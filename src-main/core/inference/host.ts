@@ -3,7 +3,7 @@
 // the UI; a crash here costs a restart, not the app. Requests run one at a time, in order.
 import { HostTaskError } from './host-task-error.ts';
 import { loadModel } from './loaded-models.ts';
-import { FromHost, ToHost, type DocResult } from './protocol.ts';
+import { FromHost, ToHost, type DocResult, type RunStats } from './protocol.ts';
 import { runNli, runTextClassification, runZeroShot } from './sequence-task.ts';
 import { runTokenTask, type TaskHooks } from './token-task.ts';
 
@@ -24,17 +24,22 @@ function port(): Port {
 const cancelled = new Set<string>();
 let queue: Promise<void> = Promise.resolve();
 
-async function run(message: RunMessage, send: (m: FromHost) => void): Promise<void> {
+async function run(message: RunMessage, send: (m: FromHost) => void): Promise<RunStats> {
   const { requestId } = message;
   if (cancelled.has(requestId)) throw new HostTaskError('cancelled', 'The run was cancelled.');
   const head = message.task === 'ner' || message.task === 'pos' ? 'token' : 'sequence';
   const loaded = await loadModel(message.model.path, message.model.dtype, head).catch((error: Error) => {
     throw new HostTaskError('model_load_failed', `Cannot load the model in ${message.model.path}: ${error.message}`);
   });
-  let docsDone = 0;
+  const [t0, session0] = [performance.now(), loaded.sessionMs()];
+  let [docsDone, planned, tokensDone] = [0, 0, 0];
   const hooks: TaskHooks = {
     cancelled: () => cancelled.has(requestId),
-    progress: (tokens) => send({ type: 'progress', requestId, docs: docsDone, tokens }),
+    plan: (tokens) => (planned = tokens),
+    progress: (tokens) => {
+      tokensDone += tokens;
+      send({ type: 'progress', requestId, docs: docsDone, tokens, share: planned > 0 ? Math.min(1, tokensDone / planned) : 0 });
+    },
   };
   const runner = { ner: runTokenTask, pos: runTokenTask, 'text-classification': runTextClassification, nli: runNli, 'zero-shot': runZeroShot }[message.task];
   const results: Map<number, DocResult> = await runner(loaded, message.docs, message.options, hooks);
@@ -42,6 +47,8 @@ async function run(message: RunMessage, send: (m: FromHost) => void): Promise<vo
     docsDone++;
     send({ type: 'doc', requestId, docId, result });
   }
+  // Model loading is left out: it happens once per host, not per request.
+  return { sessionMs: loaded.sessionMs() - session0, totalMs: performance.now() - t0, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 function main(): void {
@@ -56,8 +63,8 @@ function main(): void {
     }
     queue = queue.then(async () => {
       try {
-        await run(message, p.send);
-        p.send({ type: 'done', requestId: message.requestId });
+        const stats = await run(message, p.send);
+        p.send({ type: 'done', requestId: message.requestId, stats });
       } catch (error) {
         const code = error instanceof HostTaskError ? error.code : 'inference_failed';
         p.send({ type: 'error', requestId: message.requestId, code, message: (error as Error).message });

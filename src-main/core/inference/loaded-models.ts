@@ -15,6 +15,8 @@ export interface LoadedModel {
   model: PreTrainedModel;
   tokenizer: PreTrainedTokenizer;
   config: Record<string, unknown>;
+  /** Milliseconds spent inside ONNX Runtime's session.run since the model was loaded. */
+  sessionMs(): number;
 }
 
 const cache = new Map<string, Promise<LoadedModel>>();
@@ -44,5 +46,28 @@ async function load(path: string, dtype: 'fp32' | 'q8', head: 'token' | 'sequenc
     // Parallelism comes from ONNX Runtime's own threads, not from more processes or workers.
     session_options: { intraOpNumThreads: availableParallelism(), interOpNumThreads: 1 },
   });
-  return { model, tokenizer, config: model.config as unknown as Record<string, unknown> };
+  return { model, tokenizer, config: model.config as unknown as Record<string, unknown>, sessionMs: timeSessions(model) };
+}
+
+type TimedSession = { run(...args: unknown[]): Promise<unknown> };
+
+/**
+ * Wraps the model's own ONNX sessions so every run is timed where it happens: the engine's
+ * overhead (tokenizing, windows, decoding, messages) is then "total − session" and can be
+ * measured, not guessed. The wrapper adds two clock reads per run.
+ */
+export function timeSessions(model: PreTrainedModel): () => number {
+  let ms = 0;
+  for (const session of Object.values(model.sessions as Record<string, TimedSession>)) {
+    const run = session.run.bind(session);
+    session.run = async (...args: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return await run(...args);
+      } finally {
+        ms += performance.now() - t0;
+      }
+    };
+  }
+  return () => ms;
 }

@@ -53,11 +53,19 @@ export const DocResult = z.discriminatedUnion('kind', [
 ]);
 export type DocResult = z.infer<typeof DocResult>;
 
+/**
+ * What one request cost inside the host: time in ONNX Runtime's session.run against the whole
+ * request (the rest is tokenizing, windows, decoding, messages), and the host's peak memory.
+ */
+export const RunStats = z.object({ sessionMs: z.number(), totalMs: z.number(), peakRssMb: z.number() });
+export type RunStats = z.infer<typeof RunStats>;
+
 export const FromHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), pid: z.number() }),
   z.object({ type: z.literal('doc'), requestId: z.string(), docId: z.number().int(), result: DocResult }),
-  z.object({ type: z.literal('progress'), requestId: z.string(), docs: z.number().int(), tokens: z.number().int() }),
-  z.object({ type: z.literal('done'), requestId: z.string() }),
+  /** tokens: just done; share: of this request's model work done so far, 0–1. */
+  z.object({ type: z.literal('progress'), requestId: z.string(), docs: z.number().int(), tokens: z.number().int(), share: z.number().min(0).max(1) }),
+  z.object({ type: z.literal('done'), requestId: z.string(), stats: RunStats }),
   z.object({ type: z.literal('error'), requestId: z.string(), code: z.string(), message: z.string() }),
 ]);
 export type FromHost = z.infer<typeof FromHost>;

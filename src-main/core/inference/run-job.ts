@@ -44,11 +44,25 @@ export async function runModel(db: Db, client: InferenceClient, request: ModelRu
     const lengths = documents.lengths(db, ids.filter((id) => !done.has(id)));
     const groups = group([...lengths].sort((a, b) => a[1] - b[1]));
     let restarts = 0;
-    const report = () => job.report({ done: counts.documents, total: ids.length, unit: 'documents', message: `${counts.tokens.toLocaleString('en')} tokens` });
+    // The ETA follows characters, not documents: groups go shortest first, so a count-based
+    // rate would promise the long documents at the speed of the short ones.
+    const work = { total: sum([...lengths.values()]), stored: 0, inFlight: 0, share: 0 };
+    const started = Date.now();
+    const report = () => {
+      const perSecond = counts.tokens / Math.max(0.001, (Date.now() - started) / 1000);
+      job.report({
+        done: counts.documents,
+        total: ids.length,
+        unit: 'documents',
+        message: `${counts.tokens.toLocaleString('en')} tokens · ${Math.round(perSecond).toLocaleString('en')} tokens/s`,
+        effort: { done: work.stored + work.share * work.inFlight, total: work.total },
+      });
+    };
     report();
     for (let g = 0; g < groups.length; g++) {
       throwIfCancelled(job.signal);
       const pending = groups[g]!.filter((id) => !runs.doneDocumentIds(db, runId).has(id));
+      Object.assign(work, { inFlight: sum(pending.map((id) => lengths.get(id)!)), share: 0 });
       if (pending.length === 0) continue;
       try {
         await client.run(
@@ -57,10 +71,13 @@ export async function runModel(db: Db, client: InferenceClient, request: ModelRu
             onDoc: (docId, result) => {
               store(db, runId, request, docId, result, counts);
               counts.documents++;
+              work.stored += lengths.get(docId) ?? 0;
+              work.inFlight -= lengths.get(docId) ?? 0;
               report();
             },
-            onProgress: (tokens) => {
+            onProgress: (tokens, share) => {
               counts.tokens += tokens;
+              work.share = share;
               report();
             },
           },
@@ -87,6 +104,8 @@ export async function runModel(db: Db, client: InferenceClient, request: ModelRu
   }
   return runs.get(db, runId)!;
 }
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 function group(sorted: ReadonlyArray<[number, number]>): number[][] {
   const groups: number[][] = [];

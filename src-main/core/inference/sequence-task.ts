@@ -33,6 +33,7 @@ async function runSequences(loaded: LoadedModel, seqs: ReadonlyArray<[string, st
     const one = loaded.tokenizer(text, { ...(pair !== null ? { text_pair: pair } : {}), truncation: true, max_length: limit });
     return (one.input_ids as { dims: number[] }).dims.at(-1)!;
   });
+  hooks.plan(lengths.reduce((n, l) => n + l, 0));
   const order = seqs.map((_, i) => i).sort((a, b) => lengths[b]! - lengths[a]!);
   const logits: number[][] = new Array(seqs.length);
   const tokens: number[] = new Array(seqs.length);

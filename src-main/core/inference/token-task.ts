@@ -8,6 +8,9 @@ import { decodeEntities, defaultStride, planWindows, resolveMaxLength, runWindow
 
 export interface TaskHooks {
   cancelled(): boolean;
+  /** Tokens the request will put through the model, known once sequences are planned. */
+  plan(tokens: number): void;
+  /** Tokens just put through the model. */
   progress(tokens: number): void;
 }
 
@@ -24,6 +27,7 @@ export async function runTokenTask(
   const all: Array<{ doc: number; index: number; window: TokenWindow }> = [];
   planned.forEach((windows, doc) => windows.forEach((window, index) => all.push({ doc, index, window })));
   all.sort((a, b) => b.window.inputIds.length - a.window.inputIds.length);
+  hooks.plan(all.reduce((n, x) => n + x.window.inputIds.length, 0));
   const logits = planned.map((windows) => new Array<Float32Array>(windows.length));
   for (const batch of batchesByTokens(all, (x) => x.window.inputIds.length, options.batchSize ?? 32)) {
     if (hooks.cancelled()) throw new HostTaskError('cancelled', 'The run was cancelled.');

@@ -7,6 +7,12 @@ export interface ProgressUpdate {
   total: number | null;
   unit: string;
   message?: string;
+  /**
+   * The work behind `done`, when items differ in size (characters of documents of 50 to 3,000
+   * words): the ETA follows this, not the item count, which would promise the long tail at the
+   * speed of the short items done first.
+   */
+  effort?: { done: number; total: number };
 }
 
 /** What a piece of long work gets: a signal to check between batches, and a way to report. */
@@ -65,12 +71,14 @@ export class JobRunner {
       jobId,
       signal: controller.signal,
       report(update) {
-        meter.record(update.done);
+        meter.record(update.done, update.effort?.done);
         const now = Date.now();
         const final = update.total !== null && update.done >= update.total;
         if (!final && now - lastSent < PROGRESS_INTERVAL_MS) return;
         lastSent = now;
-        listener.progress({ jobId, kind, ...update, ...meter.estimate(update.done, update.total) });
+        const { effort, ...shown } = update;
+        const fraction = effort && effort.total > 0 ? { fraction: Math.min(1, effort.done / effort.total) } : {};
+        listener.progress({ jobId, kind, ...shown, ...fraction, ...meter.estimate(update, effort) });
       },
     };
     const promise = (async () => {
@@ -114,22 +122,24 @@ export class JobRunner {
   }
 }
 
-/** Rate over a sliding window of recent samples, so ETA follows the current speed. */
+/** Rates over a sliding window of recent samples, so the ETA follows the current speed. */
 class RateMeter {
-  readonly #samples: Array<{ t: number; done: number }> = [];
+  readonly #samples: Array<{ t: number; done: number; effort: number }> = [];
 
-  record(done: number): void {
+  record(done: number, effort = done): void {
     const t = Date.now();
-    this.#samples.push({ t, done });
+    this.#samples.push({ t, done, effort });
     while (this.#samples.length > 2 && t - this.#samples[0]!.t > 10_000) this.#samples.shift();
   }
 
-  estimate(done: number, total: number | null): { ratePerSecond: number | null; etaSeconds: number | null } {
+  estimate(items: { done: number; total: number | null }, effort?: { done: number; total: number }): { ratePerSecond: number | null; etaSeconds: number | null } {
     const first = this.#samples[0];
     const last = this.#samples[this.#samples.length - 1];
     if (!first || !last || last.t === first.t) return { ratePerSecond: null, etaSeconds: null };
-    const rate = ((last.done - first.done) * 1000) / (last.t - first.t);
-    const eta = total !== null && rate > 0 ? Math.max(0, (total - done) / rate) : null;
+    const seconds = (last.t - first.t) / 1000;
+    const rate = (last.done - first.done) / seconds;
+    const [left, speed] = effort ? [effort.total - effort.done, (last.effort - first.effort) / seconds] : [items.total === null ? null : items.total - items.done, rate];
+    const eta = left !== null && speed > 0 ? Math.max(0, left / speed) : null;
     return { ratePerSecond: rate, etaSeconds: eta };
   }
 }

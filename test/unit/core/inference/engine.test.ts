@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { InferenceClient } from '../../../../src-main/core/inference/client.ts';
 import { runModel, type ModelRunRequest } from '../../../../src-main/core/inference/run-job.ts';
+import type { ProgressUpdate } from '../../../../src-main/core/jobs/jobs.ts';
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
 import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
@@ -59,6 +60,22 @@ describe('token classification through the host', () => {
       expect(found).toEqual(doc.phrases);
     });
     expect(summary.counts.tokens).toBeGreaterThan(1000); // the long one crosses several windows
+  });
+});
+
+describe('what a request costs', () => {
+  it('reports time inside session.run, the whole request and the host\'s peak memory', async () => {
+    const docs = [gazetteerDocument(120, 3), gazetteerDocument(5, 4)];
+    let tokens = 0;
+    const stats = await client.run(
+      { task: 'ner', model: { path: modelDir('ner-wordpiece-cased'), dtype: 'fp32' }, docs: docs.map((d, i) => ({ id: i + 1, text: d.text })), options: {} },
+      { onDoc: (_id, result) => void (tokens += result.tokens), onProgress: () => {} },
+    );
+    expect(tokens).toBeGreaterThan(512);
+    expect(stats.sessionMs).toBeGreaterThan(0);
+    expect(stats.sessionMs).toBeLessThanOrEqual(stats.totalMs);
+    // A Node process with onnxruntime loaded: tens of MB at least, not a placeholder.
+    expect(stats.peakRssMb).toBeGreaterThan(30);
   });
 });
 
@@ -161,6 +178,21 @@ describe('runs in the store', () => {
     expect(after.filter((s) => s.source === 'human')).toHaveLength(1);
     // Proposals: one per phrase again, not doubled.
     expect(after.filter((s) => s.status === 'proposed' && s.source === 'model')).toHaveLength(doc.phrases.length);
+  });
+
+  it('progress measures the work in characters, so the ETA does not follow the short documents done first', async () => {
+    const docs = [gazetteerDocument(200, 21), gazetteerDocument(2, 22), gazetteerDocument(3, 23)];
+    const { db } = project(docs.map((d) => d.text));
+    const reports: ProgressUpdate[] = [];
+    await runModel(db, client, { task: 'ner', model: model('ner-wordpiece-cased'), options: {} }, { signal: new AbortController().signal, report: (p) => reports.push(p) });
+    const chars = docs.reduce((n, d) => n + d.text.length, 0);
+    const efforts = reports.map((r) => r.effort!);
+    expect(efforts.every((e) => e.total === chars)).toBe(true);
+    efforts.slice(1).forEach((e, i) => expect(e.done).toBeGreaterThanOrEqual(efforts[i]!.done));
+    expect(efforts.at(-1)!.done).toBeCloseTo(chars);
+    // The long document spans several windows: work is reported moving before any document is done.
+    expect(reports.some((r) => r.done === 0 && r.effort!.done > 0 && r.effort!.done < chars)).toBe(true);
+    expect(reports.at(-1)!.message).toMatch(/tokens · [\d,]+ tokens\/s$/);
   });
 
   it('cancelling mid-run leaves every finished document complete and the rest untouched', async () => {

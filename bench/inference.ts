@@ -7,7 +7,8 @@
 //       length-sorted and batched the same way: the ceiling on this machine for the same work
 // Each path runs in a fresh process. Printed: tokens/s, a/c, a/b, the share of time spent outside
 // session.run, peak memory, and the p99 event-loop lag of the process that asked for the work.
-// BENCH_DOCS sets how many documents of the 1,000-document corpus to run (default 40, a fair sample).
+// BENCH_DOCS sets how many documents of the 1,000-document corpus to run (default 40, a fair sample;
+// all 1,000 take about 45 minutes here), BENCH_DTYPES which weights (default fp32,q8).
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -18,6 +19,8 @@ import type { PathRequest, PathResult } from './inference/paths.ts';
 import { ensureBertBaseShaped } from './models/bert-base-shaped.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 40);
+const DTYPES = (process.env.BENCH_DTYPES ?? 'fp32,q8').split(',') as Array<'fp32' | 'q8'>;
+if (DTYPES.some((d) => d !== 'fp32' && d !== 'q8')) throw new Error(`BENCH_DTYPES must list fp32 and/or q8 (int8), comma-separated; got "${process.env.BENCH_DTYPES}".`);
 // Past this many documents, every sequence shape has been seen: warming up on more is wasted.
 const WARM = Math.min(DOCS, 50);
 const MAX_LENGTH = 512;
@@ -50,7 +53,7 @@ export async function benchInference(): Promise<void> {
     console.log(task === 'ner'
       ? `NER (rates in document tokens/s: each token counted once, however many windows read it; the pipeline is credited only the ${read.toLocaleString('en')} it reads before truncating at ${MAX_LENGTH}):`
       : `classification (${read.toLocaleString('en')} tokens: each document's first ${MAX_LENGTH}, on every path):`);
-    for (const dtype of ['fp32', 'q8'] as const) {
+    for (const dtype of DTYPES) {
       const base = { task, model, dtype, docs: DOCS, warm: WARM };
       const c = await runPath({ ...base, path: 'bare' });
       const a = await runPath({ ...base, path: 'engine' });

@@ -1,7 +1,8 @@
 // One path of the inference benchmark, run in a process of its own so that its peak memory and
 // event-loop lag are its own: `node bench/inference/paths.ts '<PathRequest JSON>'` prints one
 // PathResult JSON line. Each path first makes one pass over the warm-up documents (sessions
-// loaded, ONNX Runtime's per-shape set-up paid), then is timed over the corpus.
+// loaded, ONNX Runtime's per-shape set-up paid), then is timed over the corpus BENCH_PASSES
+// times (default 2), reporting the fastest pass.
 //   engine: Docket's inference host (a child of this process), as the app runs it
 //   stock:  the transformers.js pipeline, one document per call, in this process
 //   bare:   onnxruntime-node session.run on pre-tokenized, length-sorted batches: the ceiling
@@ -40,12 +41,19 @@ export interface PathResult {
 type Timed = Omit<PathResult, 'p99LagMs' | 'peakRssMb'>;
 const MAX_LENGTH = 512;
 
-async function measured(fn: () => Promise<Timed & { hostPeakRssMb?: number }>): Promise<PathResult> {
+/** Timed passes over the corpus; this machine is a shared VM, so the fastest pass is reported. */
+const PASSES = Number(process.env.BENCH_PASSES ?? 2);
+
+async function measured(pass: () => Promise<Timed>): Promise<PathResult> {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
-  const timed = await fn();
+  let best: Timed | null = null;
+  for (let i = 0; i < PASSES; i++) {
+    const timed = await pass();
+    if (!best || timed.seconds < best.seconds) best = timed;
+  }
   lag.disable();
-  return { ...timed, p99LagMs: lag.percentile(99) / 1e6, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return { ...best!, p99LagMs: lag.percentile(99) / 1e6, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 async function engine(r: PathRequest, docs: string[], warm: string[]): Promise<PathResult> {
@@ -72,13 +80,12 @@ async function stock(r: PathRequest, docs: string[], warm: string[], tokenizer: 
   const options = r.task === 'ner' ? { aggregation_strategy: 'simple' } : {};
   for (const d of warm) await pipe(d, options);
   const sessionMs = timeSessions(pipe.model);
+  // The stock pipelines truncate at the model's 512 tokens: count only what they read.
+  const modelTokens = docs.reduce((n, d) => n + Math.min(tokenizer.encode(d).length, MAX_LENGTH), 0);
   const result = await measured(async () => {
-    const t0 = performance.now();
+    const [t0, session0] = [performance.now(), sessionMs()];
     for (const d of docs) await pipe(d, options);
-    const seconds = (performance.now() - t0) / 1000;
-    // The stock pipelines truncate at the model's 512 tokens: count only what they read.
-    const modelTokens = docs.reduce((n, d) => n + Math.min(tokenizer.encode(d).length, MAX_LENGTH), 0);
-    return { seconds, sessionSeconds: sessionMs() / 1000, modelTokens };
+    return { seconds: (performance.now() - t0) / 1000, sessionSeconds: (sessionMs() - session0) / 1000, modelTokens };
   });
   await pipe.dispose();
   return result;

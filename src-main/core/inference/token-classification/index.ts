@@ -4,6 +4,7 @@
  */
 import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import { DocketError } from '../../errors.ts';
+import { batchesByTokens } from '../batches.ts';
 import { aggregate } from './aggregation.ts';
 import { tokenizerView } from './encode.ts';
 import { mergeWindows } from './merge.ts';
@@ -76,14 +77,14 @@ export interface ClassifyOptions extends Partial<DecodeOptions> {
   batchSize?: number;
 }
 
-/** Convenience for one document, sequential batches. The engine batches across documents instead. */
+/** Convenience for one document, in the process that calls it. The engine batches across documents instead. */
 export async function classifyTokens(model: PreTrainedModel, tokenizer: PreTrainedTokenizer, text: string, options: ClassifyOptions = {}): Promise<EntitySpan[]> {
   const maxLength = options.maxLength ?? resolveMaxLength(tokenizer, model);
   const stride = options.stride ?? defaultStride(maxLength);
   const windows = planWindows(tokenizer, text, { maxLength, stride });
-  const batchSize = options.batchSize ?? 8;
+  // A document's windows are all one length: the engine's batching rule applies unchanged.
   const logits: Float32Array[] = [];
-  for (let b = 0; b < windows.length; b += batchSize) logits.push(...(await runWindows(model, windows.slice(b, b + batchSize))));
+  for (const batch of batchesByTokens(windows, (w) => w.inputIds.length, options.batchSize ?? 8)) logits.push(...(await runWindows(model, batch)));
   const id2label = ((model.config as unknown as Record<string, unknown>)['id2label'] ?? {}) as Record<number, string>;
   return decodeEntities(text, windows, logits, id2label, { ...options, aggregation: options.aggregation ?? 'simple' });
 }

@@ -190,6 +190,24 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     expect(text).toContain('Oslo'); // unredacted text survives: not just a blank page
   });
 
+  it('re-runs NER with one label skipped and another held to a higher minimum', async () => {
+    const done = await s.page.locator('[data-testid=job-progress][data-status=completed]').count();
+    await s.page.getByTestId('nav-run').click();
+    await s.page.getByTestId('run-task').selectOption('ner');
+    await s.page.getByTestId('run-model').selectOption(modelDir('ner-wordpiece-cased'));
+    await s.page.locator('[data-testid=run-per-label] summary').click();
+    await s.page.getByLabel('Propose LOC').uncheck();
+    await s.page.getByLabel('Minimum score for ORG').fill('0.99'); // the generated model scores about 0.945
+    await s.page.getByTestId('run-start').click();
+    await completedJobs(done + 1);
+    const db = s.core.app.db();
+    const run = db.prepare("SELECT max(id) AS id FROM runs WHERE task = 'ner'").get() as { id: number };
+    const labels = (db.prepare('SELECT DISTINCT label FROM spans WHERE run_id = ?').all(run.id) as Array<{ label: string }>).map((r) => r.label);
+    expect(labels).toContain('PER');
+    expect(labels).not.toContain('LOC');
+    expect(labels).not.toContain('ORG');
+  });
+
   it('logged no console errors and no CSP violations', () => {
     expect(s.problems).toEqual([]);
   });

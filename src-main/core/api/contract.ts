@@ -103,6 +103,8 @@ export const RunRequest = z.discriminatedUnion('task', [
     dtype,
     aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).default('simple'),
     threshold: threshold.optional(),
+    /** Per label (PER, or B-PER): overrides `threshold` for that label. */
+    thresholds: z.record(z.string().min(1), threshold).optional(),
     ignoreLabels: z.array(z.string()).optional(),
   }),
   z.object({ task: z.literal('text-classification'), model: z.string().min(1), dtype, multiLabel: z.boolean().optional() }),

@@ -9,6 +9,8 @@ export type InferenceTask = z.infer<typeof InferenceTask>;
 export const TaskOptions = z.object({
   aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).optional(),
   threshold: z.number().min(0).max(1).optional(),
+  /** Minimum score per label (its full name or B-/I- stripped tag); overrides `threshold` for it. */
+  thresholds: z.record(z.string(), z.number().min(0).max(1)).optional(),
   ignoreLabels: z.array(z.string()).optional(),
   multiLabel: z.boolean().optional(),
   hypothesis: z.string().optional(),

@@ -42,6 +42,7 @@ export async function runTokenTask(
       aggregation: options.aggregation ?? 'simple',
       ignoreLabels: options.ignoreLabels ?? ['O'],
       threshold: options.threshold ?? 0,
+      ...(options.thresholds ? { thresholds: options.thresholds } : {}),
     });
     results.set(doc.id, {
       kind: 'spans',

@@ -44,6 +44,21 @@ describe('docket models / detect / classify / zero-shot', () => {
     expect(shown.spans.map((s) => `${s.label}:${s.text}`)).toEqual(expect.arrayContaining(['PER:John Smith', 'MONEY:$1250', 'ORG:Acme Corp', 'LOC:Paris', 'EMAIL:john@example.com', 'PHONE:+1 415 555 2671']));
   });
 
+  it('per-label thresholds and ignored labels: a re-run proposes only what passes', async () => {
+    // Every entity here scores about 0.945: the global 0.95 drops them all unless a label's own
+    // minimum lets it through; LOC is ignored however lenient its minimum.
+    const result = await docket('detect', project, '--ner', modelDir('ner-wordpiece-cased'), '--threshold', '0.95', '--thresholds', 'ORG=0.5, MONEY=0.5,LOC=0', '--ignore-labels', 'LOC', '--json');
+    expect(result.code).toBe(0);
+    const shown = JSON.parse((await docket('show', project, '1', '--json')).out) as { spans: Array<{ text: string; label: string; score: number; source: string }> };
+    const model = shown.spans.filter((s) => s.source === 'model');
+    expect(model.map((s) => `${s.label}:${s.text}`).sort()).toEqual(['MONEY:$1250', 'ORG:Acme Corp']);
+  });
+
+  it('refuses malformed per-label thresholds, naming the bad part', async () => {
+    expect(await docket('detect', project, '--ner', modelDir('ner-wordpiece-cased'), '--thresholds', 'PER=0.9,LOC')).toMatchObject({ code: 1, err: expect.stringMatching(/"LOC" is not one/) });
+    expect(await docket('detect', project, '--ner', modelDir('ner-wordpiece-cased'), '--thresholds', 'PER=1.5')).toMatchObject({ code: 1, err: expect.stringMatching(/"PER=1.5" is not one/) });
+  });
+
   it('classifies and zero-shots whole documents', async () => {
     expect((await docket('classify', project, '--model', modelDir('sentiment'))).out).toMatch(/^Run \d+ text-classification .*: completed, 2\/2 documents; documents 2, labels 2/);
     expect((await docket('zero-shot', project, '--model', modelDir('nli'), '--labels', 'finance, sports ,politics')).code).toBe(0);

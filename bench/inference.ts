@@ -1,7 +1,8 @@
 // `npm run bench -- inference`: NER and classification over a corpus of mixed-length documents
 // (50–3,000 words) on a BERT-base-shaped model (12 layers, 768 hidden; random weights: speed does
 // not depend on them), fp32 and int8, three ways (bench/inference/paths.ts):
-//   (a) Docket's engine: the inference host process, length-sorted windows batched across documents
+//   (a) Docket's engine: a model run as the app makes it (project file, inference host process,
+//       length-sorted windows batched across documents, results stored)
 //   (b) the stock transformers.js pipeline, one document per call
 //   (c) bare onnxruntime-node session.run over exactly the engine's sequences, pre-tokenized,
 //       length-sorted and batched the same way: the ceiling on this machine for the same work

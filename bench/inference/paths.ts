@@ -3,16 +3,21 @@
 // PathResult JSON line. Each path first makes one pass over the warm-up documents (sessions
 // loaded, ONNX Runtime's per-shape set-up paid), then is timed over the corpus BENCH_PASSES
 // times (default 2), reporting the fastest pass.
-//   engine: Docket's inference host (a child of this process), as the app runs it
+//   engine: a model run as the app makes it: documents from a project file, the inference host
+//           (a child of this process), results stored per document
 //   stock:  the transformers.js pipeline, one document per call, in this process
 //   bare:   onnxruntime-node session.run on pre-tokenized, length-sorted batches: the ceiling
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { AutoTokenizer, env, pipeline, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { batchesByTokens } from '../../src-main/core/inference/batches.ts';
 import { InferenceClient } from '../../src-main/core/inference/client.ts';
+import { runModel, type ModelRunRequest } from '../../src-main/core/inference/run-job.ts';
+import { openDatabase } from '../../src-main/core/store/database.ts';
+import * as documents from '../../src-main/core/store/queries/documents.ts';
 import { timeSessions } from '../../src-main/core/inference/loaded-models.ts';
 import { defaultStride, planWindows } from '../../src-main/core/inference/token-classification/index.ts';
 import { benchCorpus } from './corpus.ts';
@@ -56,19 +61,29 @@ async function measured(pass: () => Promise<Timed>): Promise<PathResult> {
   return { ...best!, p99LagMs: lag.percentile(99) / 1e6, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
+/** Engine = what the app does: runModel over a project file, results stored per document. */
 async function engine(r: PathRequest, docs: string[], warm: string[]): Promise<PathResult> {
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-bench-')), 'bench.docket'), { create: true });
+  const ids = docs.map((text, i) => documents.insert(db, { name: `d${i}.txt`, sourcePath: null, sha256: `bench-${i}`, mediaType: 'text/plain', sizeBytes: text.length, pageCount: null, text, blobId: null }));
   const client = new InferenceClient();
-  const request = (texts: string[]) => ({ task: r.task, model: { path: r.model, dtype: r.dtype }, docs: texts.map((text, i) => ({ id: i + 1, text })), options: r.task === 'ner' ? { aggregation: 'simple' as const } : {} });
-  await client.run(request(warm), { onDoc: () => {}, onProgress: () => {} });
+  const job = { signal: new AbortController().signal, report: () => {} };
+  const request = (documentIds: number[]): ModelRunRequest => ({ task: r.task, model: { id: 'bench', path: r.model, dtype: r.dtype }, options: r.task === 'ner' ? { aggregation: 'simple' } : {}, documentIds });
+  await runModel(db, client, request(ids.slice(0, warm.length)), job);
   try {
     return await measured(async () => {
-      let modelTokens = 0;
+      const before = { ...client.costs };
       const t0 = performance.now();
-      const stats = await client.run(request(docs), { onDoc: (_id, result) => void (modelTokens += result.tokens), onProgress: () => {} });
-      return { seconds: (performance.now() - t0) / 1000, sessionSeconds: stats.sessionMs / 1000, modelTokens, hostPeakRssMb: stats.peakRssMb };
+      const summary = await runModel(db, client, request(ids), job);
+      return {
+        seconds: (performance.now() - t0) / 1000,
+        sessionSeconds: (client.costs.sessionMs - before.sessionMs) / 1000,
+        modelTokens: summary.counts['tokens'] ?? 0,
+        hostPeakRssMb: client.costs.peakRssMb,
+      };
     });
   } finally {
     client.close();
+    db.close();
   }
 }
 

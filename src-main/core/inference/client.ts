@@ -39,6 +39,8 @@ export class InferenceClient {
   #next = 0;
   /** How many times a host has been started: tests and the UI can tell a restart happened. */
   starts = 0;
+  /** What every finished request cost so far (benchmarks read it around a run). */
+  readonly costs = { requests: 0, sessionMs: 0, totalMs: 0, peakRssMb: 0 };
 
   constructor(launcher: HostLauncher = forkLauncher, entry: string = DEFAULT_HOST_ENTRY) {
     this.#launcher = launcher;
@@ -80,9 +82,17 @@ export class InferenceClient {
     else if (message.type === 'progress') pending.onProgress(message.tokens, message.share);
     else {
       this.#pending.delete(message.requestId);
-      if (message.type === 'done') pending.resolve(message.stats);
-      else pending.reject(new DocketError(message.code, message.message));
+      if (message.type === 'error') return pending.reject(new DocketError(message.code, message.message));
+      this.#count(message.stats);
+      pending.resolve(message.stats);
     }
+  }
+
+  #count(stats: RunStats): void {
+    this.costs.requests++;
+    this.costs.sessionMs += stats.sessionMs;
+    this.costs.totalMs += stats.totalMs;
+    this.costs.peakRssMb = Math.max(this.costs.peakRssMb, stats.peakRssMb);
   }
 
   /** Runs one group of documents; results arrive per document through onDoc; resolves with its cost. */

@@ -67,6 +67,7 @@ describe('what a request costs', () => {
   it('reports time inside session.run, the whole request and the host\'s peak memory', async () => {
     const docs = [gazetteerDocument(120, 3), gazetteerDocument(5, 4)];
     let tokens = 0;
+    const before = { ...client.costs };
     const stats = await client.run(
       { task: 'ner', model: { path: modelDir('ner-wordpiece-cased'), dtype: 'fp32' }, docs: docs.map((d, i) => ({ id: i + 1, text: d.text })), options: {} },
       { onDoc: (_id, result) => void (tokens += result.tokens), onProgress: () => {} },
@@ -76,6 +77,9 @@ describe('what a request costs', () => {
     expect(stats.sessionMs).toBeLessThanOrEqual(stats.totalMs);
     // A Node process with onnxruntime loaded: tens of MB at least, not a placeholder.
     expect(stats.peakRssMb).toBeGreaterThan(30);
+    // The client keeps the running totals a benchmark reads around a whole model run.
+    expect(client.costs.requests).toBe(before.requests + 1);
+    expect(client.costs.sessionMs - before.sessionMs).toBeCloseTo(stats.sessionMs);
   });
 });
 

@@ -1,5 +1,7 @@
 // A PDF page as the page view shows it: rendered (with its rotation) to PNG, and the boxes of
 // the document's spans on that page in the image's pixel coordinates (origin top-left).
+// Rendering is the slow part and does not depend on the spans, so rendered pages are kept (a
+// few, keyed by the file's SHA-256): a span edit recomputes boxes without opening the PDF again.
 import { createCanvas } from '@napi-rs/canvas';
 import type { Span } from '../api/contract.ts';
 import { closePdfjs, openPdfjs, pdfjs } from '../export/pdfjs.ts';
@@ -13,15 +15,40 @@ export interface PageImage {
   boxes: Array<{ x: number; y: number; w: number; h: number; spanId: number }>;
 }
 
+interface RenderedPage {
+  imageDataUrl: string;
+  width: number;
+  height: number;
+  /** PDF user space → image pixels: the viewport's scale and rotation. */
+  transform: number[];
+}
+
+const KEEP = 8;
+const rendered = new Map<string, Promise<RenderedPage>>();
+
 export async function renderPageImage(
-  bytes: Uint8Array,
+  file: { sha256: string; bytes: () => Uint8Array },
   page: { pageNo: number; runs: TextRun[] },
   spans: readonly Span[],
   scale: number,
 ): Promise<PageImage> {
+  const key = `${file.sha256}:${page.pageNo}:${scale}`;
+  let image = rendered.get(key);
+  if (image) rendered.delete(key); // re-inserted below: most recently used last
+  else {
+    image = render(file.bytes(), page.pageNo, scale);
+    image.catch(() => rendered.delete(key));
+  }
+  rendered.set(key, image);
+  while (rendered.size > KEEP) rendered.delete(rendered.keys().next().value!);
+  const { transform, ...picture } = await image;
+  return { ...picture, boxes: spanBoxes(page, spans, transform) };
+}
+
+async function render(bytes: Uint8Array, pageNo: number, scale: number): Promise<RenderedPage> {
   const doc = await openPdfjs(bytes);
   try {
-    const pdfPage = await doc.getPage(page.pageNo);
+    const pdfPage = await doc.getPage(pageNo);
     const viewport = pdfPage.getViewport({ scale });
     const canvas = createCanvas(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
     const context = canvas.getContext('2d');
@@ -33,18 +60,23 @@ export async function renderPageImage(
       viewport,
       annotationMode: pdfjs.AnnotationMode.ENABLE,
     }).promise;
-    const boxes = spans.flatMap((span) =>
-      boxesForRange([{ pageNo: page.pageNo, runs: page.runs }], span.start, span.end, { padding: 0.5 }).map((box) => {
-        // The viewport's transform applies scale and the page's rotation to both corners.
-        const [x1, y1] = viewport.convertToViewportPoint(box.x, box.y) as [number, number];
-        const [x2, y2] = viewport.convertToViewportPoint(box.x + box.w, box.y + box.h) as [number, number];
-        return { x: Math.min(x1!, x2!), y: Math.min(y1!, y2!), w: Math.abs(x2! - x1!), h: Math.abs(y2! - y1!), spanId: span.id };
-      }),
-    );
     pdfPage.cleanup();
     const png = await canvas.encode('png');
-    return { imageDataUrl: `data:image/png;base64,${png.toString('base64')}`, width: canvas.width, height: canvas.height, boxes };
+    return { imageDataUrl: `data:image/png;base64,${png.toString('base64')}`, width: canvas.width, height: canvas.height, transform: [...viewport.transform] };
   } finally {
     await closePdfjs(doc);
   }
+}
+
+function spanBoxes(page: { pageNo: number; runs: TextRun[] }, spans: readonly Span[], transform: number[]): PageImage['boxes'] {
+  const [a, b, c, d, e, f] = transform as [number, number, number, number, number, number];
+  // pdf.js Util.applyTransform: the same point mapping viewport.convertToViewportPoint uses.
+  const point = (x: number, y: number): [number, number] => [a * x + c * y + e, b * x + d * y + f];
+  return spans.flatMap((span) =>
+    boxesForRange([{ pageNo: page.pageNo, runs: page.runs }], span.start, span.end, { padding: 0.5 }).map((box) => {
+      const [x1, y1] = point(box.x, box.y);
+      const [x2, y2] = point(box.x + box.w, box.y + box.h);
+      return { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1), spanId: span.id };
+    }),
+  );
 }

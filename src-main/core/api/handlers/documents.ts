@@ -57,7 +57,8 @@ export function documentHandlers(app: App): Pick<Handlers, Channels> {
       if (!page || doc.blobId === null) throw new DocketError('not_found', `Document ${id} has no page ${pageNo}.`);
       const { renderPageImage } = await import('../../layout/page-image.ts');
       const onPage = spans.forDocument(db, id).filter((s) => s.status !== 'rejected' && s.end > page.textStart && s.start < page.textEnd);
-      return renderPageImage(blobs.readBlob(db, doc.blobId), page, onPage, scale);
+      const blobId = doc.blobId;
+      return renderPageImage({ sha256: doc.sha256, bytes: () => blobs.readBlob(db, blobId) }, page, onPage, scale);
     },
     'documents:import.start': (options, caller) => {
       const db = app.db();

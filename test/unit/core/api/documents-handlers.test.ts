@@ -55,6 +55,15 @@ describe('documents handlers through the router', () => {
     expect(box.y + box.h).toBeLessThanOrEqual(image.height);
     // Rotated text runs down the page: the box is taller than wide.
     expect(box.h).toBeGreaterThan(box.w);
+
+    // After a span edit the page is not rendered again (same image), but the boxes are new.
+    spans.insertMany(app.db(), [{ documentId: id, start, end: start + 3, label: 'PER', score: 0.9, source: 'model', sourceName: 'ner', runId: null }]);
+    const again = await call<typeof image>('documents:page.render', { id, pageNo: 2, scale: 1 });
+    expect(again.imageDataUrl).toBe(image.imageDataUrl);
+    expect(again.boxes.length).toBe(2);
+    expect(again.boxes).toContainEqual(box);
+    const short = again.boxes.find((b) => b.h < box.h)!;
+    expect(short.x).toBeCloseTo(box.x, 0); // same column of rotated text, a shorter stretch of it
   });
 
   it('answers unknown documents and pages with a clear error', async () => {

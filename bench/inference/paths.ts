@@ -1,8 +1,8 @@
 // One path of the inference benchmark, run in a process of its own so that its peak memory and
 // event-loop lag are its own: `node bench/inference/paths.ts '<PathRequest JSON>'` prints one
 // PathResult JSON line. Each path first makes one pass over the warm-up documents (sessions
-// loaded, ONNX Runtime's per-shape set-up paid), then is timed over the corpus BENCH_PASSES
-// times (default 2), reporting the fastest pass.
+// loaded, ONNX Runtime's memory arena grown), then is timed over the corpus BENCH_PASSES times
+// (default 1), reporting the fastest pass.
 //   engine: a model run as the app makes it: documents from a project file, the inference host
 //           (a child of this process), results stored per document
 //   stock:  the transformers.js pipeline, one document per call, in this process
@@ -46,8 +46,8 @@ export interface PathResult {
 type Timed = Omit<PathResult, 'p99LagMs' | 'peakRssMb'>;
 const MAX_LENGTH = 512;
 
-/** Timed passes over the corpus; this machine is a shared VM, so the fastest pass is reported. */
-const PASSES = Number(process.env.BENCH_PASSES ?? 2);
+/** Timed passes over the corpus in this process (bench/inference.ts also repeats whole processes). */
+const PASSES = Number(process.env.BENCH_PASSES ?? 1);
 
 async function measured(pass: () => Promise<Timed>): Promise<PathResult> {
   const lag = monitorEventLoopDelay({ resolution: 10 });

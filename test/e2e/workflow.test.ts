@@ -150,6 +150,15 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     await s.page.waitForFunction(() => document.querySelector('[data-testid=review-item][data-index="1"]')?.getAttribute('data-status') === 'accepted');
     expect(await first.getAttribute('data-status')).toBe('rejected');
     await s.screenshot('review');
+    // An undo is a change from elsewhere: the queue reloads (decided items leave it, the
+    // un-accepted one is back on top), where the queue's own decisions above did not reload it.
+    const acceptedId = await s.page.locator('[data-testid=review-item][data-index="1"]').getAttribute('data-id');
+    await s.page.keyboard.press('Control+z');
+    await s.page.waitForFunction((id) => {
+      const top = document.querySelector('[data-testid=review-item][data-index="0"]');
+      return top?.getAttribute('data-id') === id && top.getAttribute('data-status') === 'proposed';
+    }, acceptedId);
+    expect(await s.page.locator('[data-testid=review-item][data-status=rejected]').count()).toBe(0);
     await s.page.getByTestId('bulk-threshold').fill('0.5');
     await s.page.waitForFunction(() => /^[1-9]/.test(document.querySelector('[data-testid=bulk-count]')?.textContent ?? ''));
     const count = Number((await s.page.getByTestId('bulk-count').textContent())!.replace(/\D/g, ''));

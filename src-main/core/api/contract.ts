@@ -93,6 +93,11 @@ export const ImportReport = z.object({
 export type ImportReport = z.infer<typeof ImportReport>;
 
 const threshold = z.number().min(0).max(1);
+/**
+ * Who asked for an edit (a view's own tag), echoed on the change event it causes: a view then
+ * skips reloading for its own edits, and only for those, however events are batched.
+ */
+const origin = z.string().max(64).optional();
 /** Which weights of the model folder: fp32 (onnx/model.onnx) or int8 (model_quantized.onnx); default fp32 when present. */
 const dtype = z.enum(['fp32', 'q8']).optional();
 export const RunRequest = z.discriminatedUnion('task', [
@@ -269,6 +274,7 @@ export const requests = {
       end: z.number().int().positive().optional(),
       label: z.string().min(1).optional(),
       status: status.optional(),
+      origin,
     }),
     response: Span,
   },
@@ -276,7 +282,7 @@ export const requests = {
   'annotations:span.merge': { request: z.object({ ids: z.array(id).min(2) }), response: Span },
   'annotations:span.split': { request: z.object({ id, at: z.number().int().positive() }), response: z.array(Span) },
   'annotations:label.create': { request: z.object({ documentId: id, task: z.string().min(1), label: z.string().min(1) }), response: DocLabel },
-  'annotations:label.update': { request: z.object({ id, label: z.string().min(1).optional(), status: status.optional() }), response: DocLabel },
+  'annotations:label.update': { request: z.object({ id, label: z.string().min(1).optional(), status: status.optional(), origin }), response: DocLabel },
   'annotations:occurrences.count': {
     request: z.object({ text: z.string().min(1), scope: occurrenceScope, documentId: id }),
     response: z.object({ occurrences: z.number().int(), documents: z.number().int() }),
@@ -364,7 +370,7 @@ export type JobFinished = z.infer<typeof JobFinished>;
 export const events = {
   'jobs:progress': JobProgress,
   'jobs:finished': JobFinished,
-  'project:documents.changed': z.object({ documentIds: z.array(id).optional() }),
+  'project:documents.changed': z.object({ documentIds: z.array(id).optional(), origin }),
   'shell:menu.command': z.object({ command: MenuCommand, path: z.string().optional() }),
 } as const;
 

@@ -26,8 +26,8 @@ type Channels =
   | 'stats:summary.get';
 
 /** Other windows showing these documents refresh; the caller relays to whoever listens. */
-function changed(caller: Caller, documentIds: readonly number[]): void {
-  if (documentIds.length > 0) caller.emit('project:documents.changed', { documentIds: [...new Set(documentIds)] });
+function changed(caller: Caller, documentIds: readonly number[], origin?: string): void {
+  if (documentIds.length > 0) caller.emit('project:documents.changed', { documentIds: [...new Set(documentIds)], ...(origin ? { origin } : {}) });
 }
 
 // Every edit is one user action: one group id, one undo step.
@@ -38,9 +38,9 @@ export function annotationHandlers(app: App): Pick<Handlers, Channels> {
       changed(caller, [span.documentId]);
       return span;
     },
-    'annotations:span.update': ({ id, ...change }, caller) => {
+    'annotations:span.update': ({ id, origin, ...change }, caller) => {
       const span = spanEdits.update(app.db(), id, change, history.newGroupId());
-      changed(caller, [span.documentId]);
+      changed(caller, [span.documentId], origin);
       return span;
     },
     'annotations:span.delete': ({ id }, caller) => {
@@ -62,9 +62,9 @@ export function annotationHandlers(app: App): Pick<Handlers, Channels> {
       changed(caller, [label.documentId]);
       return label;
     },
-    'annotations:label.update': ({ id, ...change }, caller) => {
+    'annotations:label.update': ({ id, origin, ...change }, caller) => {
       const label = docLabelEdits.update(app.db(), id, change, history.newGroupId());
-      changed(caller, [label.documentId]);
+      changed(caller, [label.documentId], origin);
       return label;
     },
     'annotations:occurrences.count': ({ text, scope, documentId }) => occurrences.count(app.db(), text, scope, documentId),

@@ -52,6 +52,14 @@ describe('annotation handlers', () => {
     expect(events).toHaveLength(6);
   });
 
+  it('an edit tagged with its origin announces the change with that origin (and only that edit)', async () => {
+    const span = await call('annotations:span.create', { documentId: doc, start: 0, end: 4, label: 'PERSON' });
+    await call('annotations:span.update', { id: span.id, status: 'rejected', origin: 'review-7' });
+    await call('annotations:span.update', { id: span.id, status: 'accepted' });
+    expect(events.map((e) => e.payload)).toEqual([{ documentIds: [doc] }, { documentIds: [doc], origin: 'review-7' }, { documentIds: [doc] }]);
+    expect((await failure('annotations:span.update', { id: span.id, status: 'accepted', origin: 'x'.repeat(65) })).code).toBe('invalid_request');
+  });
+
   it('answers malformed payloads with invalid_request and bad edits with a specific error', async () => {
     expect((await failure('annotations:span.create', { documentId: doc, start: -1, end: 4, label: 'PERSON' })).code).toBe('invalid_request');
     expect((await failure('annotations:span.create', { documentId: doc, start: 0, end: 4 })).code).toBe('invalid_request');

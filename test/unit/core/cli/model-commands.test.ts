@@ -11,9 +11,10 @@ import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 async function docket(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {}, signal: new AbortController().signal };
+  const progress: string[] = [];
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), progress: (l) => progress.push(l), signal: new AbortController().signal };
   const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { code, out: out.join('\n'), err: err.join('\n'), progress };
 }
 
 const root = mkdtempSync(join(tmpdir(), 'docket-cli-models-'));
@@ -39,6 +40,8 @@ describe('docket models / detect / classify / zero-shot', () => {
     expect(result.code).toBe(0);
     const runs = JSON.parse(result.out) as Array<{ task: string; status: string; counts: Record<string, number> }>;
     expect(runs.map((r) => [r.task, r.status])).toEqual([['patterns', 'completed'], ['ner', 'completed']]);
+    // Progress on the terminal: the model run's share of the work, then documents and tokens.
+    expect(result.progress).toContainEqual(expect.stringMatching(/^ner \(.+\): 100% · 2\/2 documents — [\d,]+ tokens · [\d,]+ tokens\/s$/));
     expect(runs[0]!.counts.EMAIL).toBe(1);
     const shown = JSON.parse((await docket('show', project, '1', '--json')).out) as { spans: Array<{ text: string; label: string }> };
     expect(shown.spans.map((s) => `${s.label}:${s.text}`)).toEqual(expect.arrayContaining(['PER:John Smith', 'MONEY:$1250', 'ORG:Acme Corp', 'LOC:Paris', 'EMAIL:john@example.com', 'PHONE:+1 415 555 2671']));

@@ -207,6 +207,7 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     await s.page.locator('[data-testid=run-per-label] summary').click();
     await s.page.getByLabel('Propose LOC').uncheck();
     await s.page.getByLabel('Minimum score for ORG').fill('0.99'); // the generated model scores about 0.945
+    await s.screenshot('run-per-label');
     await s.page.getByTestId('run-start').click();
     await completedJobs(done + 1);
     const db = s.core.app.db();

@@ -35,18 +35,31 @@ export class JobTracker {
     });
   }
 
-  /** Starts a job through `begin` and resolves with its end (completed, cancelled or failed). */
-  async run(label: string, begin: () => Promise<{ jobId: string }>): Promise<JobFinished> {
-    const { jobId } = await begin();
+  /**
+   * Starts a job through `begin` and resolves with its end (completed, cancelled or failed), or
+   * null when it could not start. A refusal to start and a failure both go to `onError`, once,
+   * here: every panel that runs a job reports them the same way.
+   */
+  async run(label: string, begin: () => Promise<{ jobId: string }>, onError: (message: string) => void): Promise<JobFinished | null> {
+    let jobId: string;
+    try {
+      ({ jobId } = await begin());
+    } catch (e) {
+      onError((e as Error).message);
+      return null;
+    }
     this.jobs.push({ jobId, label, progress: null, finished: null });
     const early = this.#early.get(jobId);
+    let finished: JobFinished;
     if (early) {
       this.#early.delete(jobId);
-      const job = this.jobs.find((j) => j.jobId === jobId)!;
-      job.finished = early;
-      return early;
+      this.jobs.find((j) => j.jobId === jobId)!.finished = early;
+      finished = early;
+    } else {
+      finished = await new Promise<JobFinished>((resolve) => this.#waiters.set(jobId, resolve));
     }
-    return new Promise((resolve) => this.#waiters.set(jobId, resolve));
+    if (finished.status === 'failed') onError(finished.error?.message ?? `${label}: failed.`);
+    return finished;
   }
 
   cancel(jobId: string): Promise<unknown> {

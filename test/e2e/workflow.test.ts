@@ -116,6 +116,16 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     expect(await mark().getAttribute('data-label')).toBe('ORG');
     await s.page.keyboard.press('Control+y');
     await mark().waitFor({ state: 'detached' });
+
+    // Split and merge come back through the change event: the view reloads and shows the result.
+    const marks = () => s.page.locator('[data-testid=document-text] mark').evaluateAll((m) => m.map((e) => e.textContent));
+    await s.page.locator('[data-testid=document-text] mark', { hasText: 'John Smith' }).click();
+    await s.page.keyboard.press('s');
+    await s.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=document-text] mark')].some((m) => m.textContent === 'Smith'));
+    expect(await marks()).toEqual(expect.arrayContaining(['John', 'Smith']));
+    await s.page.keyboard.press('m');
+    await s.page.waitForFunction(() => [...document.querySelectorAll('[data-testid=document-text] mark')].some((m) => m.textContent === 'John Smith'));
+    expect(await marks()).not.toContain('Smith');
   });
 
   it('adds a span by selecting text and picking a label', async () => {

@@ -264,7 +264,7 @@ export const requests = {
   'documents:import.start': { request: ImportOptions, response: JobStarted },
 
   'annotations:span.create': {
-    request: z.object({ documentId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), label: z.string().min(1) }),
+    request: z.object({ documentId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), label: z.string().min(1), origin }),
     response: Span,
   },
   'annotations:span.update': {
@@ -278,7 +278,7 @@ export const requests = {
     }),
     response: Span,
   },
-  'annotations:span.delete': { request: z.object({ id }), response: ok },
+  'annotations:span.delete': { request: z.object({ id, origin }), response: ok },
   'annotations:span.merge': { request: z.object({ ids: z.array(id).min(2) }), response: Span },
   'annotations:span.split': { request: z.object({ id, at: z.number().int().positive() }), response: z.array(Span) },
   'annotations:label.create': { request: z.object({ documentId: id, task: z.string().min(1), label: z.string().min(1) }), response: DocLabel },

@@ -16,6 +16,20 @@ describe('ChangeOrigins', () => {
     expect(o.othersBetween(4, 4, 'review-a')).toBe(false);
   });
 
+  it('follows one view: no reload for its own changes or the first version it sees, one for anyone else\'s', () => {
+    const o = new ChangeOrigins();
+    const view = o.follow('document');
+    expect(view.origin).toMatch(/^document-/);
+    expect(view.reloadFor(0)).toBe(false);
+    o.record(1, view.origin);
+    expect(view.reloadFor(1)).toBe(false);
+    expect(view.reloadFor(1)).toBe(false);
+    o.record(2, view.origin);
+    o.record(3, o.follow('review').origin);
+    expect(view.reloadFor(3)).toBe(true);
+    expect(view.reloadFor(3)).toBe(false);
+  });
+
   it('treats versions it no longer remembers as changes by others', () => {
     const o = new ChangeOrigins();
     for (let v = 1; v <= 600; v++) o.record(v, 'mine');

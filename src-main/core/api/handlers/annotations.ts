@@ -33,9 +33,9 @@ function changed(caller: Caller, documentIds: readonly number[], origin?: string
 // Every edit is one user action: one group id, one undo step.
 export function annotationHandlers(app: App): Pick<Handlers, Channels> {
   return {
-    'annotations:span.create': (r, caller) => {
+    'annotations:span.create': ({ origin, ...r }, caller) => {
       const span = spanEdits.create(app.db(), r, history.newGroupId());
-      changed(caller, [span.documentId]);
+      changed(caller, [span.documentId], origin);
       return span;
     },
     'annotations:span.update': ({ id, origin, ...change }, caller) => {
@@ -43,8 +43,8 @@ export function annotationHandlers(app: App): Pick<Handlers, Channels> {
       changed(caller, [span.documentId], origin);
       return span;
     },
-    'annotations:span.delete': ({ id }, caller) => {
-      changed(caller, [spanEdits.remove(app.db(), id, history.newGroupId())]);
+    'annotations:span.delete': ({ id, origin }, caller) => {
+      changed(caller, [spanEdits.remove(app.db(), id, history.newGroupId())], origin);
       return { ok: true };
     },
     'annotations:span.merge': ({ ids }, caller) => {

@@ -53,10 +53,16 @@ describe('annotation handlers', () => {
   });
 
   it('an edit tagged with its origin announces the change with that origin (and only that edit)', async () => {
-    const span = await call('annotations:span.create', { documentId: doc, start: 0, end: 4, label: 'PERSON' });
+    const span = await call('annotations:span.create', { documentId: doc, start: 0, end: 4, label: 'PERSON', origin: 'document-1' });
     await call('annotations:span.update', { id: span.id, status: 'rejected', origin: 'review-7' });
     await call('annotations:span.update', { id: span.id, status: 'accepted' });
-    expect(events.map((e) => e.payload)).toEqual([{ documentIds: [doc] }, { documentIds: [doc], origin: 'review-7' }, { documentIds: [doc] }]);
+    await call('annotations:span.delete', { id: span.id, origin: 'document-1' });
+    expect(events.map((e) => e.payload)).toEqual([
+      { documentIds: [doc], origin: 'document-1' },
+      { documentIds: [doc], origin: 'review-7' },
+      { documentIds: [doc] },
+      { documentIds: [doc], origin: 'document-1' },
+    ]);
     expect((await failure('annotations:span.update', { id: span.id, status: 'accepted', origin: 'x'.repeat(65) })).code).toBe('invalid_request');
   });
 

@@ -9,6 +9,8 @@ import { dejaVuSans, plainFeatures } from './fonts.ts';
 import { closePdfjs, openPdfjs } from './pdfjs.ts';
 import { rasterisePage, RasterSurface, type BurnBox, type PageRaster } from './pdf-raster.ts';
 import { finalise, freshDocument, loadForCopy, stripPage } from './pdf-sanitize.ts';
+import { OptionalContent } from './optional-content.ts';
+import { PageContentError, PageContentSanitiser } from './page-content.ts';
 import type { RedactionRange } from './selection.ts';
 import { drawInvisibleWords, unredactedWords } from './text-layer.ts';
 
@@ -28,6 +30,8 @@ export interface PdfRedactionOptions {
   wholePages: ReadonlySet<number>;
   /** Margin around every glyph box, in points. */
   padding?: number;
+  /** Render every page, not only those with redactions (the strictest setting). */
+  rasteriseAll?: boolean;
   signal?: AbortSignal;
   onPage?: (pageNo: number) => void;
 }
@@ -66,6 +70,7 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
     if (!source) warnings.push('The source could not be copied page by page (encrypted or damaged); every page was rendered as an image.');
     else if (source.getPageCount() !== pageCount) throw new DocketError('pdf_mismatch', 'pdf.js and pdf-lib disagree on the page count of this PDF; it is too damaged to redact safely.');
     const sourcePages = source?.getPages() ?? [];
+    const sanitiser = source ? new PageContentSanitiser(source, new OptionalContent(source)) : null;
     const output = await freshDocument();
     output.registerFontkit(fontkit);
     let font: PDFFont | null = null;
@@ -89,7 +94,12 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
       if (local.length > 0 && boxes.length === 0) {
         throw new DocketError('no_geometry', `Page ${pageNo} has redactions but no text positions to place boxes; use whole-page redaction for it.`);
       }
-      const copied = boxes.length === 0 && !wholePage && source ? await copyPage(output, source, sourcePages[pageNo - 1]!, pageNo - 1) : null;
+      let copied: PDFPage | null = null;
+      if (boxes.length === 0 && !wholePage && !options.rasteriseAll && source && sanitiser) {
+        const attempt = await copyPage(output, source, sanitiser, sourcePages[pageNo - 1]!, pageNo - 1);
+        if (typeof attempt === 'string') warnings.push(`Page ${pageNo} was rendered as an image because ${attempt}.`);
+        else copied = attempt;
+      }
       if (copied) {
         output.addPage(copied);
       } else {
@@ -97,7 +107,9 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
         const page = addImagePage(output, raster);
         if (!wholePage && info) {
           font ??= await output.embedFont(dejaVuSans(), { subset: true, features: plainFeatures });
-          wordsSkipped += drawInvisibleWords(page, font, unredactedWords(text, info.runs, local)).skipped;
+          // Only what a reader sees of the page: words outside its visible area are not carried.
+          const visible = info.runs.filter((run) => runInside(run, raster.view));
+          wordsSkipped += drawInvisibleWords(page, font, unredactedWords(text, visible, local)).skipped;
         }
         rasterised.push(pageNo);
         if (raster.dpi < options.dpi - 0.5) warnings.push(`Page ${pageNo} is very large and was rendered at ${Math.round(raster.dpi)} dpi.`);
@@ -116,15 +128,27 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
   }
 }
 
-/** The page copied into the output after stripping, or null when pdf-lib cannot copy it (then it is rendered). */
-async function copyPage(output: PDFDocument, source: PDFDocument, page: PDFPage, index: number): Promise<PDFPage | null> {
+/**
+ * The page copied into the output after sanitising and stripping it, or why it cannot be
+ * (then it is rendered): content that cannot be read, text outside the visible area.
+ */
+async function copyPage(output: PDFDocument, source: PDFDocument, sanitiser: PageContentSanitiser, page: PDFPage, index: number): Promise<PDFPage | string> {
   try {
+    sanitiser.sanitise(page);
     stripPage(page);
     const [copied] = await output.copyPages(source, [index]);
-    return copied ?? null;
-  } catch {
-    return null;
+    return copied ?? 'it could not be copied';
+  } catch (error) {
+    return error instanceof PageContentError ? error.message : `it could not be copied (${(error as Error).message})`;
   }
+}
+
+/** Whether a run's baseline lies within the page's visible area (one point of slack). */
+function runInside(run: TextRun, [x0, y0, x1, y1]: readonly number[]): boolean {
+  const [a, b, , , e, f] = run.transform;
+  const length = Math.hypot(a, b) || 1;
+  const ends = [[e, f], [e + (a / length) * run.width, f + (b / length) * run.width]] as const;
+  return ends.every(([x, y]) => x >= x0! - 1 && x <= x1! + 1 && y >= y0! - 1 && y <= y1! + 1);
 }
 
 /** A page of the same size and rotation whose only content is the rendered image. */

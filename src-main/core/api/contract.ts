@@ -197,6 +197,10 @@ export const ExportRequest = z.object({
   replacement: z.record(z.string(), z.enum(['block', 'label', 'pseudonym'])).default({}),
   includeSpanText: z.boolean().default(false),
   wholePages: z.array(z.object({ documentId: id, pageNo: z.number().int().positive() })).default([]),
+  /** Render every page of a redacted PDF as an image (plus its text layer), not only pages with redactions. */
+  rasteriseAll: z.boolean().default(false),
+  /** Residual-scan findings the analyst lets through: finding ids (16 hex digits) or whole labels. Recorded in the audit log. */
+  acceptResidual: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
 });
 export type ExportRequest = z.input<typeof ExportRequest>;
 

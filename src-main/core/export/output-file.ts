@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
 
@@ -18,6 +18,24 @@ export function outputName(documentId: number, documentName: string, ext: string
   return `${documentId}-${stem}.${ext}`;
 }
 
+const LEFTOVER = /^\..+\.[0-9a-f]{12}\.partial$/;
+
+/** Whether a file name is one of our temporary names (left behind only by a killed export). */
+export function isLeftover(name: string): boolean {
+  return LEFTOVER.test(name);
+}
+
+/** Deletes what a killed export left in a folder: temporary files that were never verified. */
+export function removeLeftovers(dir: string): number {
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!isLeftover(name)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /**
  * Writes to a hidden temp file in the same folder; `commit` renames it into place after the
  * caller's verification passed, `discard` deletes it. So a failed or cancelled export never
@@ -34,7 +52,8 @@ export class PendingFile {
   }
 
   write(data: Uint8Array | string): void {
-    const fd = openSync(this.tempPath, 'w', 0o600);
+    // 'wx': a fresh file or nothing, so a link planted under the temporary name is never followed.
+    const fd = openSync(this.tempPath, 'wx', 0o600);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let at = 0;
@@ -43,6 +62,11 @@ export class PendingFile {
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** The bytes as they are on disk now: what is checked is what was written, not what was meant. */
+  readBack(): Buffer {
+    return readFileSync(this.tempPath);
   }
 
   commit(): string {

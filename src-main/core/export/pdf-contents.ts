@@ -2,11 +2,16 @@ import { inflateSync, constants } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
 import { stringOperands } from './pdf-strings.ts';
 
-/** A piece of text found in a PDF file, and where: the leak check searches every one. */
+/**
+ * A piece of text found in a PDF file, and where: the leak check searches every one.
+ * `bytes` is raw syntax (operators, numbers, names: only a distinctive string can be told
+ * apart there); `strings` are decoded string objects and operands, searched for every string.
+ */
 export interface Segment {
   where: string;
   page: number | null;
   text: string;
+  kind: 'bytes' | 'strings';
 }
 
 /**
@@ -29,7 +34,7 @@ export function pdfSegments(bytes: Uint8Array, doc: PDFDocument | null): Segment
     const where = `object ${ref.objectNumber} ${ref.generationNumber}`;
     const strings: string[] = [];
     collectStrings(object, strings);
-    if (strings.length > 0) segments.push({ where: `${where} strings`, page, text: strings.join('\n') });
+    if (strings.length > 0) segments.push({ where: `${where} strings`, page, text: strings.join('\n'), kind: 'strings' });
     if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) {
       let decoded: Uint8Array;
       try {
@@ -46,16 +51,20 @@ export function pdfSegments(bytes: Uint8Array, doc: PDFDocument | null): Segment
 /** Bytes as latin1 (which keeps every byte), UTF-8, UTF-16 when it looks like it, and joined string operands. */
 function textForms(where: string, page: number | null, bytes: Buffer): Segment[] {
   const latin1 = bytes.toString('latin1');
-  const forms: Segment[] = [{ where, page, text: latin1 }];
+  const forms: Segment[] = [{ where, page, text: latin1, kind: 'bytes' }];
   const utf8 = bytes.toString('utf8');
-  if (utf8 !== latin1) forms.push({ where: `${where} (utf-8)`, page, text: utf8 });
+  if (utf8 !== latin1) forms.push({ where: `${where} (utf-8)`, page, text: utf8, kind: 'bytes' });
   if (looksUtf16(bytes)) {
-    forms.push({ where: `${where} (utf-16le)`, page, text: bytes.toString('utf16le') });
+    forms.push({ where: `${where} (utf-16le)`, page, text: bytes.toString('utf16le'), kind: 'bytes' });
     const swapped = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
-    forms.push({ where: `${where} (utf-16be)`, page, text: swapped.swap16().toString('utf16le') });
+    forms.push({ where: `${where} (utf-16be)`, page, text: swapped.swap16().toString('utf16le'), kind: 'bytes' });
   }
   if (latin1.includes('(') || latin1.includes('<')) {
-    forms.push({ where: `${where} (string operands)`, page, text: stringOperands(latin1).join('') });
+    // Joined without a separator (glyph pieces and kerned parts rebuild words), and with one
+    // (whole strings, for short values that must stand as a token).
+    const operands = stringOperands(latin1);
+    forms.push({ where: `${where} (string operands)`, page, text: operands.join(''), kind: 'strings' });
+    forms.push({ where: `${where} (strings)`, page, text: operands.join(' '), kind: 'strings' });
   }
   return forms;
 }

@@ -1,6 +1,7 @@
 import type { DocLabel, PageInfo, Span } from '../api/contract.ts';
 import type { AuditRow } from '../store/queries/audit.ts';
 import type { TextRun } from '../layout/text-runs.ts';
+import type { ResidualRules } from './residual-scan.ts';
 
 /** One document as the exporters see it: everything needed, read on demand. */
 export interface ExportDocument {
@@ -24,4 +25,8 @@ export interface ProjectReader {
   document(id: number): ExportDocument;
   runModel(runId: number): string | null;
   auditRows(): Iterable<AuditRow>;
+  /** The project's pattern rules and phone region, for the residual scan. */
+  residualRules(): ResidualRules;
+  /** Appends to the project's audit log (an export's one write: what the analyst let through). */
+  recordAudit(entry: { action: string; entity: string; entityId: number | null; after: unknown }): void;
 }

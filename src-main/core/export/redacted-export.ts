@@ -1,17 +1,16 @@
-import { rmSync } from 'node:fs';
 import { DocketError, errorMessage } from '../errors.ts';
 import { throwIfCancelled } from '../jobs/jobs.ts';
 import { parseHexColour } from './colour.ts';
 import { layOutRedacted } from './laid-out-pdf.ts';
-import { makeNeedle, normalise, type Needle } from './leak-match.ts';
+import { countOccurrences, makeHaystack, makeNeedle, normalise, type Needle } from './leak-match.ts';
 import { outputName, PendingFile } from './output-file.ts';
 import type { ExportDocument } from './project-reader.ts';
 import { redactPdf } from './redacted-pdf.ts';
 import { redactText, type PseudonymBook, type ReplacementMode } from './redacted-text.ts';
 import type { ReportFile, StringHasher } from './report.ts';
 import { countByLabel, mergeRanges, selectSpans, type RedactionRange, type SpanFilter } from './selection.ts';
-import { verifyPdf, verifyText, type Verification } from './verify.ts';
-import type { ExportReport } from '../api/contract.ts';
+import { residualContextFor, type ResidualFinding, type ResidualRules } from './residual-scan.ts';
+import { inspectPdf, inspectText, writeVerified, type Failure } from './verified-output.ts';
 
 export interface RedactionSettings {
   filter: SpanFilter;
@@ -21,17 +20,26 @@ export interface RedactionSettings {
   replacement: Record<string, ReplacementMode>;
   /** Whole-page redactions of this document (1-based page numbers). */
   wholePages: ReadonlySet<number>;
+  rasteriseAll: boolean;
 }
 
 export interface RedactionContext {
   outDir: string;
+  residualRules: ResidualRules;
+  /** Residual finding ids (or labels) the analyst accepted for this export. */
+  acceptResidual: ReadonlySet<string>;
   hasher: StringHasher;
   book: PseudonymBook;
   signal: AbortSignal;
   onPage?: () => void;
 }
 
-export type Failure = ExportReport['failures'][number];
+/** One document's output: its report entry (null when nothing could be made), failures, accepted residue. */
+export interface DocumentExport {
+  file: ReportFile | null;
+  failures: Failure[];
+  accepted: ResidualFinding[];
+}
 
 /** What one document redacts: merged ranges, and a needle per distinct redacted string. */
 export interface DocumentRedaction {
@@ -39,77 +47,54 @@ export interface DocumentRedaction {
   needles: Needle[];
   spansByLabel: Record<string, number>;
   labelOf: Map<string, string>;
+  /** The spans behind each needle, so a failure can name them (ids, never text). */
+  spansOf: Map<string, number[]>;
 }
 
 export function planRedaction(doc: ExportDocument, filter: SpanFilter, hasher: StringHasher): DocumentRedaction {
   const spans = selectSpans(doc.spans, filter);
   const ranges = mergeRanges(spans);
+  const outside = makeHaystack(textOutside(doc.text, ranges));
   const needles = new Map<string, Needle>();
   const labelOf = new Map<string, string>();
-  const add = (text: string, label: string) => {
+  const spansOf = new Map<string, number[]>();
+  const add = (text: string, label: string, spanIds: readonly number[]) => {
     const id = hasher.id(normalise(text));
-    const needle = makeNeedle(id, text);
-    if (needle && !needles.has(id)) {
+    const needle = needles.get(id) ?? makeNeedle(id, text);
+    if (!needle) return;
+    if (!needles.has(id)) {
+      needle.allowed = countOccurrences(outside, needle);
       needles.set(id, needle);
       labelOf.set(id, label);
     }
+    const ids = spansOf.get(id) ?? spansOf.set(id, []).get(id)!;
+    for (const spanId of spanIds) if (!ids.includes(spanId)) ids.push(spanId);
   };
-  for (const span of spans) add(doc.text.slice(span.start, span.end), span.label);
-  for (const range of ranges) add(doc.text.slice(range.start, range.end), range.label);
-  return { ranges, needles: [...needles.values()], spansByLabel: countByLabel(spans), labelOf };
+  for (const span of spans) add(doc.text.slice(span.start, span.end), span.label, [span.id]);
+  for (const range of ranges) add(doc.text.slice(range.start, range.end), range.label, range.spanIds);
+  return { ranges, needles: [...needles.values()], spansByLabel: countByLabel(spans), labelOf, spansOf };
 }
 
-/** Turns verification findings into report failures that name file, page and label, never the text. */
-export function failuresOf(file: string, verification: Verification, labelOf: ReadonlyMap<string, string>): Failure[] {
-  const failures: Failure[] = verification.findings.map((f) => ({
-    file,
-    page: f.page,
-    reason: `redacted ${labelOf.get(f.needleId) ?? 'string'} #${f.needleId} still present (${f.check}: ${f.where})`,
-  }));
-  for (const c of verification.checks) if (!c.passed && c.name === 'structure') failures.push({ file, page: null, reason: `not sanitised: ${c.detail}` });
-  return failures;
-}
-
-/**
- * Writes one verified output: temp file, verification, then rename; on any failure the temp
- * file and any older file of the same name are removed, so nothing unverified is left.
- */
-export async function writeVerified(
-  pending: PendingFile,
-  data: Uint8Array | string,
-  verify: () => Promise<Verification>,
-  labelOf: ReadonlyMap<string, string>,
-): Promise<{ verification: Verification; failures: Failure[] }> {
-  try {
-    pending.write(data);
-    const verification = await verify();
-    const failures = failuresOf(pending.finalPath, verification, labelOf);
-    if (failures.length > 0 || !verification.ok) {
-      pending.discard();
-      removeStale(pending.finalPath);
-      return { verification, failures: failures.length > 0 ? failures : [{ file: pending.finalPath, page: null, reason: 'verification failed' }] };
-    }
-    pending.commit();
-    return { verification, failures: [] };
-  } catch (error) {
-    pending.discard();
-    throw error;
+/** The text with every redacted range replaced by a break no token can cross. */
+function textOutside(text: string, ranges: readonly RedactionRange[]): string {
+  let out = '';
+  let at = 0;
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, range.start) + ' \u2588 ';
+    at = Math.max(at, range.end);
   }
-}
-
-function removeStale(path: string): void {
-  rmSync(path, { force: true });
+  return out + text.slice(at);
 }
 
 /** A document as a redacted PDF: the original redacted when it is a PDF, laid out otherwise. */
-export async function exportRedactedPdf(doc: ExportDocument, settings: RedactionSettings, context: RedactionContext): Promise<{ file: ReportFile | null; failures: Failure[] }> {
+export async function exportRedactedPdf(doc: ExportDocument, settings: RedactionSettings, context: RedactionContext): Promise<DocumentExport> {
   const plan = planRedaction(doc, settings.filter, context.hasher);
   const name = outputName(doc.id, doc.name, 'pdf', plan.needles);
   const pending = new PendingFile(context.outDir, name);
   const colour = parseHexColour(settings.boxColour);
   const bytes = doc.mediaType === 'application/pdf' ? doc.bytes() : null;
   if (doc.mediaType === 'application/pdf' && !bytes) {
-    return { file: null, failures: [{ file: name, page: null, reason: 'the original PDF bytes are not in the project; re-import the file' }] };
+    return { file: null, failures: [{ file: name, page: null, reason: 'the original PDF bytes are not in the project; re-import the file' }], accepted: [] };
   }
   let output: Uint8Array;
   let pages: number;
@@ -122,6 +107,7 @@ export async function exportRedactedPdf(doc: ExportDocument, settings: Redaction
       overlay: settings.overlay,
       wholePages: settings.wholePages,
       signal: context.signal,
+      rasteriseAll: settings.rasteriseAll,
       onPage: context.onPage,
     });
     output = result.bytes;
@@ -139,20 +125,24 @@ export async function exportRedactedPdf(doc: ExportDocument, settings: Redaction
   throwIfCancelled(context.signal);
   const pageSizes = bytes ? doc.pages.map((p) => [p.width, p.height] as const) : undefined;
   const expectSizes = pageSizes && pageSizes.length === pages ? { pageSizes } : {};
-  const { verification, failures } = await writeVerified(pending, output, () => verifyPdf(output, plan.needles, expectSizes), plan.labelOf);
+  const residual = residualContextFor([doc], context.residualRules, context.acceptResidual);
+  const { checks, failures, accepted } = await writeVerified(pending, output, (written) => inspectPdf(pending.finalPath, written, plan, residual, expectSizes));
   return {
-    file: { documentId: doc.id, file: name, pages, spansByLabel: plan.spansByLabel, checks: verification.checks, redactedPages, stringIds: plan.needles.map((n) => n.id), warnings },
+    file: { documentId: doc.id, file: name, pages, spansByLabel: plan.spansByLabel, checks, redactedPages, stringIds: plan.needles.map((n) => n.id), warnings },
     failures,
+    accepted,
   };
 }
 
 /** A document as redacted text. */
-export async function exportRedactedText(doc: ExportDocument, settings: RedactionSettings, context: RedactionContext): Promise<{ file: ReportFile; failures: Failure[] }> {
+export async function exportRedactedText(doc: ExportDocument, settings: RedactionSettings, context: RedactionContext): Promise<DocumentExport> {
   const plan = planRedaction(doc, settings.filter, context.hasher);
   const name = outputName(doc.id, doc.name, 'txt', plan.needles);
   const content = redactText(doc.text, plan.ranges, settings.replacement, context.book);
-  const { verification, failures } = await writeVerified(new PendingFile(context.outDir, name), content, async () => verifyText(content, plan.needles), plan.labelOf);
-  return { file: { documentId: doc.id, file: name, pages: null, spansByLabel: plan.spansByLabel, checks: verification.checks, stringIds: plan.needles.map((n) => n.id) }, failures };
+  const pending = new PendingFile(context.outDir, name);
+  const residual = residualContextFor([doc], context.residualRules, context.acceptResidual);
+  const { checks, failures, accepted } = await writeVerified(pending, content, (written) => inspectText(pending.finalPath, written, plan, residual));
+  return { file: { documentId: doc.id, file: name, pages: null, spansByLabel: plan.spansByLabel, checks, stringIds: plan.needles.map((n) => n.id) }, failures, accepted };
 }
 
 /** Wraps a per-document export so that one bad document becomes a failure, not a stopped batch. */

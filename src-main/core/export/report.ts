@@ -1,6 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { ExportReport } from '../api/contract.ts';
+import { PendingFile } from './output-file.ts';
 import type { Check } from './verify.ts';
+
+export const REPORT_JSON = 'docket-export-report.json';
+export const REPORT_TEXT = 'docket-export-report.txt';
+
+/** An export is 'in-progress' from its first step until its last: a report that stays so was interrupted. */
+export type ReportStatus = 'in-progress' | 'cancelled' | 'complete';
 
 /**
  * Identifies a redacted string in a report without revealing it: HMAC-SHA256 under a key made
@@ -35,9 +43,23 @@ export interface ReportInput {
   startedAt: Date;
 }
 
+/**
+ * Writes both reports (JSON and text) beside the files, each through a temporary name and a
+ * rename, so a reader never sees half a report and a link planted there is replaced, not followed.
+ */
+export function writeReport(outDir: string, input: ReportInput, status: ReportStatus): ExportReport {
+  const { api, json } = buildReport(input, join(outDir, REPORT_JSON), status);
+  for (const [name, content] of [[REPORT_JSON, JSON.stringify(json, null, 2) + '\n'], [REPORT_TEXT, summarise(input, status)]] as const) {
+    const file = new PendingFile(outDir, name);
+    file.write(content);
+    file.commit();
+  }
+  return api;
+}
+
 /** The report as the API returns it (the contract's ExportReport), and the fuller JSON written to disk. */
-export function buildReport(input: ReportInput, reportPath: string | null): { api: ExportReport; json: unknown } {
-  const ok = input.failures.length === 0 && input.files.every((f) => f.checks.every((c) => c.passed));
+export function buildReport(input: ReportInput, reportPath: string | null, status: ReportStatus = 'complete'): { api: ExportReport; json: unknown } {
+  const ok = status === 'complete' && input.failures.length === 0 && input.files.every((f) => f.checks.every((c) => c.passed));
   const api: ExportReport = {
     ok,
     outDir: input.outDir,
@@ -47,16 +69,22 @@ export function buildReport(input: ReportInput, reportPath: string | null): { ap
   };
   const json = {
     docket: 'export-report',
-    version: 1,
+    version: 2,
+    status,
     ok,
     format: input.format,
     startedAt: input.startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
+    finishedAt: status === 'complete' ? new Date().toISOString() : null,
     options: input.options,
     totals: totals(input.files),
     files: input.files,
     failures: input.failures,
-    note: 'Redacted strings are never written here; stringIds are keyed hashes valid only within this report.',
+    note:
+      status === 'in-progress'
+        ? 'This export has not finished. If it is not running any more it was interrupted: the files in this folder are not described by any report; export again.'
+        : status === 'cancelled'
+          ? 'This export was cancelled: the files listed were written and verified, the other documents were not exported.'
+          : 'Redacted strings are never written here; stringIds are keyed hashes valid only within this report; residual finding ids are stable per document.',
   };
   return { api, json };
 }
@@ -72,12 +100,17 @@ function totals(files: readonly ReportFile[]): { files: number; pages: number; s
 }
 
 /** The same report for a person: one block per file, failures first. */
-export function summarise(input: ReportInput): string {
+export function summarise(input: ReportInput, status: ReportStatus = 'complete'): string {
   const t = totals(input.files);
   const lines: string[] = [];
   const ok = input.failures.length === 0 && input.files.every((f) => f.checks.every((c) => c.passed));
   lines.push(`Docket export (${input.format}) to ${input.outDir}`);
-  lines.push(ok ? 'RESULT: PASSED — every file was verified.' : `RESULT: FAILED — ${input.failures.length} problem(s); the files concerned were NOT written.`);
+  if (status === 'in-progress') {
+    lines.push(`RESULT: INCOMPLETE — the export started ${input.startedAt.toISOString()} has not finished. If it is not running, it was interrupted: do not use the files in this folder; export again.`);
+    return lines.join('\n') + '\n';
+  }
+  if (status === 'cancelled') lines.push(`RESULT: CANCELLED — ${input.files.length} file(s) were written and verified before the export was cancelled; the other documents were not exported.`);
+  else lines.push(ok ? 'RESULT: PASSED — every file was verified.' : `RESULT: FAILED — ${input.failures.length} problem(s); the files concerned were NOT written.`);
   lines.push(`${t.files} file(s), ${t.pages} page(s); redacted spans by label: ${formatCounts(t.spansByLabel)}`);
   if (input.failures.length > 0) {
     lines.push('', 'Failures:');

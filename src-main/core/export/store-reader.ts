@@ -4,6 +4,7 @@ import * as blobs from '../store/queries/blobs.ts';
 import * as docLabels from '../store/queries/doc-labels.ts';
 import * as documents from '../store/queries/documents.ts';
 import * as pages from '../store/queries/pages.ts';
+import * as patternRules from '../store/queries/pattern-rules.ts';
 import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
 import { DocketError } from '../errors.ts';
@@ -42,5 +43,9 @@ export function storeReader(db: Db): ProjectReader {
       return models.get(runId)!;
     },
     auditRows: () => audit.iterate(db),
+    residualRules: () => ({ rules: patternRules.listEnabled(db), phoneRegion: patternRules.phoneRegion(db) }),
+    recordAudit: (entry) => {
+      audit.append(db, { actor: 'human', before: null, ...entry });
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
+import { contains, countOccurrences, findNeedles, isDistinctive, makeHaystack, type Needle } from './leak-match.ts';
 import { pdfSegments } from './pdf-contents.ts';
 import { closePdfjs, openPdfjs } from './pdfjs.ts';
 
@@ -40,8 +40,21 @@ const FORBIDDEN_NAMES = ['JavaScript', 'JS', 'OpenAction', 'AA', 'Launch', 'Subm
 export async function verifyPdf(bytes: Uint8Array, needles: readonly Needle[], expect: PdfExpectations = {}): Promise<Verification> {
   const findings: Finding[] = [];
   const checks: Check[] = [];
-  const record = (check: string, page: number | null, where: string, text: string) => {
-    for (const needleId of findNeedles(makeHaystack(text), needles)) findings.push({ check, page, where, needleId });
+  // Strings the analyst left unredacted elsewhere may show as often as they stood unredacted
+  // in the source, and are counted in the text a reader gets; every other string must be gone
+  // from every layer.
+  const absent = needles.filter((n) => n.allowed === 0);
+  const counted = needles.filter((n) => n.allowed > 0);
+  const shown = new Map<string, Array<{ page: number; hits: number }>>();
+  const record = (check: string, page: number | null, where: string, text: string, kind: 'strings' | 'bytes' = 'strings') => {
+    const haystack = makeHaystack(text);
+    const candidates = kind === 'bytes' ? absent.filter(isDistinctive) : absent;
+    for (const needleId of findNeedles(haystack, candidates)) findings.push({ check, page, where, needleId });
+    if (check !== 'pdfjs-text' || page === null) return;
+    for (const needle of counted) {
+      const hits = countOccurrences(haystack, needle);
+      if (hits > 0) (shown.get(needle.id) ?? shown.set(needle.id, []).get(needle.id)!).push({ page, hits });
+    }
   };
 
   // pdf-lib's view of the objects (null if it cannot parse the file: then the raw scan and
@@ -58,7 +71,7 @@ export async function verifyPdf(bytes: Uint8Array, needles: readonly Needle[], e
       record('pdfjs-text', pageNo, 'extracted text', text);
       const annots = (await page.getAnnotations()) as Array<Record<string, unknown>>;
       annotations += annots.length;
-      record('pdfjs-text', pageNo, 'annotations', annots.map((a) => JSON.stringify(a)).join('\n'));
+      if (annots.length > 0) record('pdfjs-text', null, `annotations of page ${pageNo}`, annots.map((a) => JSON.stringify(a)).join('\n'));
       sizes.push([page.view[2]! - page.view[0]!, page.view[3]! - page.view[1]!]);
       page.cleanup();
     }
@@ -67,6 +80,12 @@ export async function verifyPdf(bytes: Uint8Array, needles: readonly Needle[], e
     record('metadata', null, 'document info and XMP', metadataText);
     const attachments = await viewer.getAttachments();
     if (attachments) record('metadata', null, 'attachments', JSON.stringify(Object.keys(attachments)));
+    for (const needle of counted) {
+      const pages = shown.get(needle.id) ?? [];
+      const total = pages.reduce((sum, p) => sum + p.hits, 0);
+      if (total <= needle.allowed) continue;
+      for (const { page } of pages) findings.push({ check: 'pdfjs-text', page, where: `extracted text (${total} occurrences, ${needle.allowed} unredacted in the source)`, needleId: needle.id });
+    }
     checks.push(check('pdfjs-text', findings, `text of ${viewer.numPages} pages extracted with pdf.js`));
     checks.push(check('metadata', findings, 'document info, XMP and attachment names'));
     checks.push(structureCheck(sanitisedProblems(bytes, parsed, annotations, attachments !== null), sizes, expect));
@@ -74,14 +93,19 @@ export async function verifyPdf(bytes: Uint8Array, needles: readonly Needle[], e
     await closePdfjs(viewer);
   }
 
-  for (const segment of pdfSegments(bytes, parsed)) record('raw-streams', segment.page, segment.where, segment.text);
-  checks.splice(2, 0, check('raw-streams', findings, 'file bytes, every stream decompressed, every string decoded'));
+  for (const segment of pdfSegments(bytes, parsed)) record('raw-streams', segment.page, segment.where, segment.text, segment.kind);
+  checks.splice(2, 0, check('raw-streams', findings, 'file bytes, every stream decompressed, every string and string operand decoded'));
   return { ok: findings.length === 0 && checks.every((c) => c.passed), checks, findings };
 }
 
-/** Redacted text outputs (TXT, CSV): the same normalised search over the whole file. */
+/** Redacted text outputs (TXT, CSV): the same normalised search over the whole file, with the same allowance. */
 export function verifyText(content: string, needles: readonly Needle[]): Verification {
-  const findings = findNeedles(makeHaystack(content), needles).map((needleId) => ({ check: 'text', page: null, where: 'file text', needleId }));
+  const haystack = makeHaystack(content);
+  const findings: Finding[] = [];
+  for (const needle of needles) {
+    const found = needle.allowed === 0 ? contains(haystack, needle) : countOccurrences(haystack, needle) > needle.allowed;
+    if (found) findings.push({ check: 'text', page: null, where: needle.allowed === 0 ? 'file text' : `file text (more than the ${needle.allowed} unredacted occurrences of the source)`, needleId: needle.id });
+  }
   const checks = [check('text', findings, 'whole file, normalised')];
   return { ok: findings.length === 0, checks, findings };
 }

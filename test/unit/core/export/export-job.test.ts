@@ -6,6 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_JSON, REPORT_TEXT, runExport } from '../../../../src-main/core/export/export-job.ts';
 import { readJsonl } from '../../../../src-main/core/export/jsonl.ts';
+import { makeNeedle } from '../../../../src-main/core/export/leak-match.ts';
+import { failuresOf } from '../../../../src-main/core/export/verified-output.ts';
+import { verifyPdf } from '../../../../src-main/core/export/verify.ts';
 import type { ProjectReader } from '../../../../src-main/core/export/project-reader.ts';
 import { exportFixture, secrets } from '../../../fixtures/export/generate.ts';
 import { fixtureReader, label, span } from './fixture-reader.ts';
@@ -68,21 +71,29 @@ describe('runExport', () => {
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
   });
 
-  it('fails loudly and keeps no output when a redacted string survives elsewhere in the document', async () => {
+  it('a string redacted once but left unredacted elsewhere exports: only its redacted occurrence must go', async () => {
     const dir = out();
-    // "inventory" is redacted once on page 1 but also stands, unredacted, on pages 1 and 3.
+    // "inventory" is redacted once on page 1 and stands, unredacted, twice more (pages 1 and 3).
     const doc = reader.document(1);
     const at = doc.text.indexOf('inventory');
-    const leaky = fixtureReader([{ ...doc, data: doc.bytes()!, spans: [span(1, 1, at, at + 'inventory'.length, 'MISC')] }]);
-    const report = await runExport(leaky, { format: 'pdf', outDir: dir, dpi: 72 }, job());
-    expect(report.ok).toBe(false);
-    expect(report.failures.length).toBeGreaterThan(0);
-    expect(report.failures[0]!.file).toContain('1-minutes.pdf');
-    expect(new Set(report.failures.filter((f) => f.reason.includes('pdfjs-text')).map((f) => f.page))).toEqual(new Set([1, 3]));
-    expect(report.failures.every((f) => !f.reason.includes('inventory'))).toBe(true);
-    expect(existsSync(join(dir, '1-minutes.pdf'))).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual([REPORT_JSON, REPORT_TEXT]);
-    expect(readFileSync(join(dir, REPORT_TEXT), 'utf8')).toContain('RESULT: FAILED');
+    const partial = fixtureReader([{ ...doc, data: doc.bytes()!, spans: [span(1, 1, at, at + 'inventory'.length, 'MISC')] }]);
+    const report = await runExport(partial, { format: 'pdf', outDir: dir, dpi: 72 }, job());
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    const before = execFileSync('pdftotext', [exportFixture('multi-column.pdf'), '-'], { encoding: 'utf8' }).match(/inventory/g)!.length;
+    const after = execFileSync('pdftotext', [join(dir, '1-minutes.pdf'), '-'], { encoding: 'utf8' }).match(/inventory/g)?.length ?? 0;
+    expect(after).toBe(before - 1);
+  });
+
+  it('fails loudly, naming the spans and what to do, when a redacted occurrence survives', async () => {
+    const doc = reader.document(1);
+    const needle = makeNeedle('inv', 'inventory', 1)!; // one unredacted occurrence allowed, the source shows more
+    const verdict = await verifyPdf(doc.bytes()!, [needle]);
+    expect(verdict.ok).toBe(false);
+    expect(new Set(verdict.findings.filter((f) => f.check === 'pdfjs-text').map((f) => f.page))).toEqual(new Set([1, 3]));
+    const failures = failuresOf('1-minutes.pdf', verdict, new Map([['inv', 'MISC']]), new Map([['inv', [7, 9]]]));
+    expect(failures[0]!.reason).toMatch(/MISC #inv .*spans 7, 9.*redact every occurrence/i);
+    expect(failures.every((f) => !f.reason.includes('inventory'))).toBe(true);
   });
 
   it('txt: replaces per label with consistent pseudonyms across the batch', async () => {
@@ -151,6 +162,8 @@ describe('runExport', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(runExport(reader, { format: 'pdf', outDir: dir }, { signal: controller.signal, report: () => {} })).rejects.toThrow(/cancelled/);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual([REPORT_JSON, REPORT_TEXT]); // no partial file, and a report that says what happened
+    expect(JSON.parse(readFileSync(join(dir, REPORT_JSON), 'utf8'))).toMatchObject({ status: 'cancelled', ok: false, files: [] });
+    expect(readFileSync(join(dir, REPORT_TEXT), 'utf8')).toContain('RESULT: CANCELLED');
   });
 });

@@ -3,10 +3,11 @@
 import type { DocLabel, Span } from '../../../../src-main/core/api/contract.ts';
 import type { ExportDocument, ProjectReader } from '../../../../src-main/core/export/project-reader.ts';
 import type { AuditRow } from '../../../../src-main/core/store/queries/audit.ts';
+import type { ResidualRules } from '../../../../src-main/core/export/residual-scan.ts';
 
 export type FixtureDocument = Omit<ExportDocument, 'bytes' | 'labels' | 'pages'> & Partial<Pick<ExportDocument, 'labels' | 'pages'>> & { data?: Uint8Array };
 
-export function fixtureReader(docs: FixtureDocument[], audit: AuditRow[] = []): ProjectReader {
+export function fixtureReader(docs: FixtureDocument[], audit: AuditRow[] = [], rules: ResidualRules = { rules: [], phoneRegion: 'US' }): ProjectReader {
   const byId = new Map(docs.map((d) => [d.id, d]));
   return {
     documentIds: (only) => (only ? [...only] : docs.map((d) => d.id)),
@@ -17,6 +18,10 @@ export function fixtureReader(docs: FixtureDocument[], audit: AuditRow[] = []): 
     },
     runModel: (runId) => `model-of-run-${runId}`,
     auditRows: () => audit,
+    residualRules: () => rules,
+    recordAudit: (entry) => {
+      audit.push({ id: audit.length + 1, at: new Date().toISOString(), actor: 'human', before: null, groupId: null, ...entry });
+    },
   };
 }
 

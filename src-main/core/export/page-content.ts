@@ -32,7 +32,11 @@ export class PageContentSanitiser {
     this.#optional = optional;
   }
 
+  /** Sections of hidden optional content the last `sanitise` deleted (its text would be in pdf.js's extraction). */
+  hiddenSections = 0;
+
   sanitise(page: PDFPage): void {
+    this.hiddenSections = 0;
     const node = page.node;
     // What lies outside the crop box is not on the page a reader sees: the media box becomes it.
     const crop = page.getCropBox();
@@ -76,8 +80,9 @@ export class PageContentSanitiser {
         const target = props?.kind === 'name' ? lookup('Properties', props.name) : undefined;
         const hidden = hiddenDepth > 0 || (operands[0]?.kind === 'name' && operands[0].name === 'OC' && this.#optional.hidden(this.#doc, target));
         stack.push(hidden);
-        if (hidden) hiddenDepth++;
-        else kept.push(operator === 'BDC' ? { operator: 'BMC', operands: operands.slice(0, 1) } : op);
+        if (hidden) {
+          if (hiddenDepth++ === 0) this.hiddenSections++;
+        } else kept.push(operator === 'BDC' ? { operator: 'BMC', operands: operands.slice(0, 1) } : op);
         continue;
       }
       if (operator === 'EMC') {
@@ -103,7 +108,10 @@ export class PageContentSanitiser {
         if (xobject === null) continue;
         const target = this.#doc.context.lookup(lookup('XObject', xobject));
         const dict = target instanceof PDFStream ? target.dict : undefined;
-        if (dict && this.#optional.hidden(this.#doc, dict.get(PDFName.of('OC')))) continue;
+        if (dict && this.#optional.hidden(this.#doc, dict.get(PDFName.of('OC')))) {
+          this.hiddenSections++;
+          continue;
+        }
         used.get('XObject')!.add(xobject);
       } else if (operator === 'Tf' && name(0)) used.get('Font')!.add(name(0)!);
       else if (operator === 'gs' && name(0)) used.get('ExtGState')!.add(name(0)!);

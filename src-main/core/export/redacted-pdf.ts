@@ -11,6 +11,7 @@ import { rasterisePage, RasterSurface, type BurnBox, type PageRaster } from './p
 import { finalise, freshDocument, loadForCopy, stripPage } from './pdf-sanitize.ts';
 import { OptionalContent } from './optional-content.ts';
 import { PageContentError, PageContentSanitiser } from './page-content.ts';
+import { visibleRuns } from './visible-runs.ts';
 import type { RedactionRange } from './selection.ts';
 import { drawInvisibleWords, unredactedWords } from './text-layer.ts';
 
@@ -107,8 +108,7 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
         const page = addImagePage(output, raster);
         if (!wholePage && info) {
           font ??= await output.embedFont(dejaVuSans(), { subset: true, features: plainFeatures });
-          // Only what a reader sees of the page: words outside its visible area are not carried.
-          const visible = info.runs.filter((run) => runInside(run, raster.view));
+          const visible = await runsAReaderSees(info.runs, raster.view, source && sanitiser ? { doc: source, sanitiser, index: pageNo - 1 } : null);
           wordsSkipped += drawInvisibleWords(page, font, unredactedWords(text, visible, local)).skipped;
         }
         rasterised.push(pageNo);
@@ -141,6 +141,23 @@ async function copyPage(output: PDFDocument, source: PDFDocument, sanitiser: Pag
   } catch (error) {
     return error instanceof PageContentError ? error.message : `it could not be copied (${(error as Error).message})`;
   }
+}
+
+/**
+ * The runs of a rendered page its text layer may carry: only what a reader sees. Words outside
+ * the visible area go (pdf.js may keep part of a clipped run); when the page has hidden
+ * optional content, whose text pdf.js extracts all the same, only runs a probe of the
+ * sanitised page still shows stay.
+ */
+async function runsAReaderSees(runs: readonly TextRun[], view: readonly number[], source: { doc: PDFDocument; sanitiser: PageContentSanitiser; index: number } | null): Promise<TextRun[]> {
+  const inside = runs.filter((run) => runInside(run, view));
+  if (!source) return inside;
+  try {
+    source.sanitiser.sanitise(source.doc.getPage(source.index));
+  } catch {
+    return inside; // unreadable content: pdf.js's runs are all there is
+  }
+  return source.sanitiser.hiddenSections > 0 ? visibleRuns(source.doc, source.index, inside) : inside;
 }
 
 /** Whether a run's baseline lies within the page's visible area (one point of slack). */

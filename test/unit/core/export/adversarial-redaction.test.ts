@@ -86,6 +86,25 @@ describe('redacted export of the adversarial corpus', () => {
     }
   }, 120_000);
 
+  it('a rendered page carries none of its hidden content in the text layer (hidden layer, ActualText, outside the crop box)', async () => {
+    for (const name of ['hidden-layer', 'actualtext-alt', 'outside-cropbox']) {
+      const c = cases.find((x) => x.name === name)!;
+      const bytes = new Uint8Array(readFileSync(c.file));
+      const imported = await extractPdf(`${c.name}.pdf`, bytes);
+      // Only one control word is redacted: the page is rendered, its hidden secrets were never marked.
+      const word = c.controls[0]!.split(' ')[1]!;
+      const at = imported.text.indexOf(word);
+      const span: Span = { id: 1, documentId: 1, start: at, end: at + word.length, label: 'MISC', score: 1, source: 'human', sourceName: 'analyst', status: 'accepted', runId: null };
+      const doc = { id: 1, name: 'h.pdf', mediaType: 'application/pdf', sourcePath: c.file, text: imported.text, metadata: {}, pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })), spans: [span], data: bytes };
+      const dir = mkdtempSync(join(tmpdir(), 'docket-adv-hidden-'));
+      const report = await runExport(fixtureReader([doc]), { format: 'pdf', outDir: dir, dpi: 72 }, job());
+      expect(report.failures, name).toEqual([]);
+      const file = join(dir, '1-h.pdf');
+      for (const secret of c.secrets) expect(scanFile(file, secret), `${name}: ${secret}`).toEqual([]);
+      expect(extractedText(file), name).toMatch(valuePattern(c.controls[1]!));
+    }
+  }, 60_000);
+
   it('fails closed when a visible value was never marked: the residual scan finds it, nothing is written', async () => {
     const c = cases.find((x) => x.name === 'white-on-white')!;
     const bytes = new Uint8Array(readFileSync(c.file));

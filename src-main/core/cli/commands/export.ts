@@ -22,9 +22,13 @@ export const exportCommand: Command = {
     '  --documents 1,2,3    only these document ids',
     '  --whole-page ID:PAGE redact a whole page (repeatable)',
     '  --include-span-text  put span text into spans-csv (off by default: it is personal data)',
+    '  --rasterise-all      render every PDF page as an image with a text layer, not only pages with redactions',
+    '  --accept-residual X  let a residual-scan finding through: its id (as the report names it) or a label',
+    '                       such as DATE (repeatable, or comma-separated); recorded in the audit log',
     '',
-    'Every redacted file is re-opened and checked for the redacted strings before it is kept;',
-    'a file that fails is not written, and the command exits with 2.',
+    'Every redacted file is read back from disk and checked: the redacted strings must be gone where',
+    'they were, and a residual scan (pattern detectors, custom rules, deny list) must find nothing',
+    'unredacted. A file that fails is not written, and the command exits with 2.',
   ].join('\n'),
   options: {
     format: { type: 'string' },
@@ -38,6 +42,8 @@ export const exportCommand: Command = {
     documents: { type: 'string' },
     'whole-page': { type: 'string', multiple: true },
     'include-span-text': { type: 'boolean' },
+    'rasterise-all': { type: 'boolean' },
+    'accept-residual': { type: 'string', multiple: true },
   },
   async run(input, io) {
     const project = resolve(requirePositional(input, 0, 'the project file'));
@@ -69,6 +75,8 @@ export const exportCommand: Command = {
       documentIds: documents,
       wholePages,
       includeSpanText: input.values['include-span-text'] === true,
+      rasteriseAll: input.values['rasterise-all'] === true,
+      acceptResidual: ((input.values['accept-residual'] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
     });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const [{ runExport }, { storeReader }] = await Promise.all([import('../../export/export-job.ts'), import('../../export/store-reader.ts')]);

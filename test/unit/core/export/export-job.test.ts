@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../../src-main/core/ingest/pdf.ts';
 import { REPORT_JSON, REPORT_TEXT, runExport } from '../../../../src-main/core/export/export-job.ts';
 import { readJsonl } from '../../../../src-main/core/export/jsonl.ts';
 import { makeNeedle } from '../../../../src-main/core/export/leak-match.ts';
@@ -83,6 +85,27 @@ describe('runExport', () => {
     const before = execFileSync('pdftotext', [exportFixture('multi-column.pdf'), '-'], { encoding: 'utf8' }).match(/inventory/g)!.length;
     const after = execFileSync('pdftotext', [join(dir, '1-minutes.pdf'), '-'], { encoding: 'utf8' }).match(/inventory/g)?.length ?? 0;
     expect(after).toBe(before - 1);
+  });
+
+  it('a 2-character span inside a longer number exports, verified (other "42"s and page numbers do not block it)', async () => {
+    const dir = out();
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([612, 792]);
+    page.drawText('Reference 5512429876 was filed on page 42 of the register.', { x: 56, y: 700, size: 12, font });
+    page.drawText('Box 42 holds the originals.', { x: 56, y: 680, size: 12, font });
+    const bytes = await pdf.save();
+    const imported = await extractPdf('ref.pdf', bytes);
+    const at = imported.text.indexOf('5512429876') + 4;
+    const doc = { id: 9, name: 'ref.pdf', mediaType: 'application/pdf', sourcePath: null, text: imported.text, metadata: {}, pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })), spans: [span(9, 1, at, at + 2, 'ID')], data: bytes };
+    const report = await runExport(fixtureReader([doc]), { format: 'pdf', outDir: dir, dpi: 72 }, job());
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    const text = execFileSync('pdftotext', [join(dir, '9-ref.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).not.toContain('5512429876');
+    expect(text.match(/\b42\b/g)).toHaveLength(2);
+    const txt = await runExport(fixtureReader([doc]), { format: 'txt', outDir: out(), dpi: 72 }, job());
+    expect(txt.ok).toBe(true);
   });
 
   it('fails loudly, naming the spans and what to do, when a redacted occurrence survives', async () => {

@@ -86,7 +86,7 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
       const boxes: BurnBox[] = [];
       for (const range of local) {
         const overlay = options.overlay === 'none' ? null : options.overlay === 'label' ? range.label : options.overlay;
-        for (const box of boxesForRange([{ pageNo, runs: info!.runs }], range.start, range.end, { padding })) {
+        for (const box of boxesForRange([{ pageNo, runs: info!.runs }], range.start, range.end, { padding, text })) {
           boxes.push({ ...box, overlay });
           allBoxes.push(box);
         }

@@ -13,6 +13,7 @@ import {
   type PDFOperator,
   type PDFPage,
 } from 'pdf-lib';
+import { advanceAt } from '../layout/boxes.ts';
 import type { TextRun } from '../layout/text-runs.ts';
 
 export interface TextRange {
@@ -33,13 +34,6 @@ export interface PlacedWord {
   advance: number;
 }
 
-function advanceAt(run: TextRun, index: number): number {
-  if (index <= 0) return 0;
-  const length = run.end - run.start;
-  if (run.advances && run.advances.length === length) return run.advances[Math.min(index, length) - 1]!;
-  return (run.width * Math.min(index, length)) / length;
-}
-
 function isRedacted(offset: number, ranges: readonly TextRange[]): boolean {
   for (const range of ranges) if (offset >= range.start && offset < range.end) return true;
   return false;
@@ -48,8 +42,8 @@ function isRedacted(offset: number, ranges: readonly TextRange[]): boolean {
 /**
  * The words of a page that are NOT redacted, each at its original place. Splits at
  * whitespace and at every redaction boundary, so "Mr." survives next to a redacted name and a
- * half-redacted token keeps only its unredacted part. Works on offsets, never on the redacted
- * characters: they are not read at all.
+ * half-redacted token keeps only its unredacted part. Redacted characters are read only for
+ * their widths (to place the words after them), never written.
  */
 export function unredactedWords(text: string, runs: readonly TextRun[], ranges: readonly TextRange[]): PlacedWord[] {
   const words: PlacedWord[] = [];
@@ -63,8 +57,8 @@ export function unredactedWords(text: string, runs: readonly TextRun[], ranges: 
     let wordStart = -1;
     const flush = (end: number) => {
       if (wordStart < 0) return;
-      const u0 = advanceAt(run, wordStart - run.start);
-      const u1 = advanceAt(run, end - run.start);
+      const u0 = advanceAt(run, wordStart - run.start, text);
+      const u1 = advanceAt(run, end - run.start, text);
       words.push({ text: text.slice(wordStart, end), x: e + dir[0] * u0, y: f + dir[1] * u0, dir, normal, size: run.height, advance: u1 - u0 });
       wordStart = -1;
     };

@@ -4,6 +4,7 @@ import { closePdfjs, openPdfjs } from '../export/pdfjs.ts';
 import type { TextRun } from '../layout/text-runs.ts';
 import type { NewPage } from '../store/queries/pages.ts';
 import { IngestError } from './ingest-error.ts';
+import { readingOrder } from './pdf-reading-order.ts';
 import { MEDIA_TYPES, type ExtractedDocument } from './types.ts';
 
 interface TextItem {
@@ -12,12 +13,15 @@ interface TextItem {
   width: number;
   height: number;
   fontName: string;
-  hasEOL: boolean;
+  dir: string;
 }
 
+type Styles = Record<string, { ascent?: number; descent?: number; vertical?: boolean }>;
+
 /**
- * Layout of the stored text: runs on a line joined by a space (or nothing where pdf.js saw no
- * gap), lines by '\n', pages by '\n\n'. Pages without a text layer are flagged for OCR.
+ * Layout of the stored text: each page's items in reading order (pdf-reading-order.ts), words
+ * joined by one space or none, lines by '\n', pages by '\n\n'. Pages without a text layer are
+ * flagged for OCR.
  */
 export async function extractPdf(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
   const doc = await open(bytes);
@@ -25,44 +29,23 @@ export async function extractPdf(name: string, bytes: Uint8Array): Promise<Extra
   const pages: NewPage[] = [];
   try {
     for (let pageNo = 1; pageNo <= doc.numPages; pageNo++) {
-      // Pages are separated by a blank line, added only once the page has text of its own.
-      let separator = text.length > 0 ? '\n\n' : '';
-      let textStart = -1;
       const page = await doc.getPage(pageNo);
       const content = await page.getTextContent();
-      const styles = content.styles as Record<string, { ascent?: number; descent?: number }>;
-      const runs: TextRun[] = [];
-      for (const raw of content.items) {
-        if (!('str' in raw)) continue;
+      const styles = content.styles as Styles;
+      const items = content.items.flatMap((raw) => {
+        if (!('str' in raw)) return [];
         const item = raw as unknown as TextItem;
-        if (item.str.length > 0) {
-          text += separator;
-          separator = '';
-          if (textStart < 0) textStart = text.length;
-          const start = text.length;
-          text += item.str;
-          const t = item.transform as TextRun['transform'];
-          const style = styles[item.fontName] ?? {};
-          runs.push({
-            start,
-            end: text.length,
-            transform: t,
-            width: item.width,
-            height: Math.hypot(t[2], t[3]) || item.height,
-            ascent: style.ascent && style.ascent > 0 ? style.ascent : 0.9,
-            descent: style.descent && style.descent < 0 ? style.descent : -0.25,
-          });
-        }
-        if (textStart < 0) continue; // nothing of this page yet: no separator to add
-        if (item.hasEOL) text += '\n';
-        else if (item.str.length > 0 && !/\s$/.test(item.str)) text += ' ';
-      }
-      // Drop the line/word separator after the page's last run (never part of a run).
-      if (runs.length > 0) text = text.slice(0, runs[runs.length - 1]!.end);
-      if (textStart < 0) textStart = text.length;
+        const style = styles[item.fontName] ?? {};
+        return [{ str: item.str, transform: item.transform, width: item.width, height: item.height, dir: item.dir, ascent: style.ascent, descent: style.descent, vertical: style.vertical }];
+      });
+      const ordered = readingOrder(items);
+      // Pages are separated by a blank line, added only once there is text on both sides.
+      if (text.length > 0 && ordered.text.length > 0) text += '\n\n';
+      const textStart = text.length;
+      text += ordered.text;
+      const runs: TextRun[] = ordered.runs.map((run) => ({ ...run, start: run.start + textStart, end: run.end + textStart }));
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const needsOcr = !runs.some((r) => text.slice(r.start, r.end).trim().length > 0);
-      pages.push({ pageNo, width: x1 - x0, height: y1 - y0, rotation: page.rotate, textStart, textEnd: text.length, needsOcr, runs });
+      pages.push({ pageNo, width: x1 - x0, height: y1 - y0, rotation: page.rotate, textStart, textEnd: text.length, needsOcr: runs.length === 0, runs });
       page.cleanup();
     }
   } finally {

@@ -42,9 +42,22 @@ describe('boxesForRange', () => {
     expect(box!.w).toBeCloseTo((0.9 + 0.25) * 12);
   });
 
-  it('pads interpolated runs by half an em on each side', () => {
+  it('pads interpolated runs by half an em, plus a twentieth of the way to the nearest run end', () => {
     const [box] = boxesForRange([{ pageNo: 1, runs: [run({ advances: undefined })] }], 2, 5, { padding: 0 });
-    expect(box!.x).toBeCloseTo(100 + 12 - 6);
-    expect(box!.w).toBeCloseTo(18 + 12);
+    expect(box!.x).toBeCloseTo(100 + 12 - 6 - 0.05 * 12);
+    expect(box!.w).toBeCloseTo(18 + 12 + 0.05 * 12 + 0.05 * 30);
+  });
+
+  it('estimates glyph widths from the text when the run has none: a name before narrow letters', () => {
+    // "asked Jane Doe to file it." drawn as one run in Times (the estimate uses Helvetica's
+    // widths): an even spread ends "Doe" far too early.
+    const text = 'asked Jane Doe to file it.';
+    const width = 108.427; // Times-Roman 11 pt, as pdf-lib measures it
+    const r = { start: 0, end: text.length, transform: [11, 0, 0, 11, 72, 688] as [number, number, number, number, number, number], width, height: 11, ascent: 0.9, descent: -0.25 };
+    const doeEnd = 72 + 68.31; // where "Doe" ends in Times-Roman 11 pt
+    const even = boxesForRange([{ pageNo: 1, runs: [r] }], 6, 14, { padding: 0 })[0]!;
+    const estimated = boxesForRange([{ pageNo: 1, runs: [r] }], 6, 14, { padding: 0, text })[0]!;
+    expect(estimated.x + estimated.w).toBeGreaterThanOrEqual(doeEnd);
+    expect(even.x + even.w).toBeLessThan(doeEnd); // what the even spread did: the end of "Doe" showed
   });
 });

@@ -216,7 +216,15 @@ export const ExportReport = z.object({
       checks: z.array(z.object({ name: z.string(), passed: z.boolean(), detail: z.string().optional() })),
     }),
   ),
-  failures: z.array(z.object({ file: z.string(), page: z.number().nullable(), reason: z.string() })),
+  failures: z.array(
+    z.object({
+      file: z.string(),
+      page: z.number().nullable(),
+      reason: z.string(),
+      /** A residual-scan finding: what `acceptResidual` takes to let it through. */
+      residual: z.object({ id: z.string(), label: z.string() }).optional(),
+    }),
+  ),
   reportPath: z.string().nullable(),
 });
 export type ExportReport = z.infer<typeof ExportReport>;

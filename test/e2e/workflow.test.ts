@@ -2,7 +2,7 @@
 // broken files), run patterns, NER and zero-shot with progress, review by keyboard, add, resize,
 // relabel and delete spans, undo/redo, search, statistics, and a verified redacted PDF export.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedDir } from '../fixtures/generate.ts';
@@ -207,6 +207,34 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
       expect(raw).not.toContain(secret);
     }
     expect(text).toContain('Oslo'); // unredacted text survives: not just a blank page
+  });
+
+  it('fails an export on a value no span redacts, and lets it through when the analyst ticks it', async () => {
+    // A late note nobody ran the detectors on: its email is in no span.
+    const late = join(s.work, 'late-note.txt');
+    writeFileSync(late, 'Late note: please write to harbour.master@quay.example about the berth.\n');
+    await s.page.getByTestId('nav-import').click();
+    await s.page.getByTestId('import-paths').fill(late);
+    await s.page.getByTestId('import-start').click();
+    await s.page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+    const out = join(s.work, 'export-residual');
+    await s.page.getByTestId('nav-export').click();
+    await s.page.getByTestId('export-format').selectOption('txt');
+    await s.page.getByTestId('export-dir').fill(out);
+    await s.page.getByTestId('export-start').click();
+    await s.page.getByTestId('export-failed').waitFor({ timeout: 60_000 });
+    const residual = s.page.getByTestId('export-residual');
+    await expect.poll(() => residual.getByRole('checkbox').count()).toBe(1);
+    expect(await residual.textContent()).toMatch(/EMAIL #[0-9a-f]{16}/);
+    expect(await residual.textContent()).not.toContain('harbour.master');
+    expect(readdirSync(out).some((f) => f.includes('late-note'))).toBe(false);
+    await s.screenshot('export-residual');
+    await residual.getByRole('checkbox').check();
+    await s.page.getByTestId('export-accept-residual').click();
+    await s.page.getByTestId('export-ok').waitFor({ timeout: 60_000 });
+    expect(readFileSync(join(out, readdirSync(out).find((f) => f.includes('late-note'))!), 'utf8')).toContain('harbour.master@quay.example');
+    const audit = s.core.app.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.residual_accepted'").get() as { n: number };
+    expect(audit.n).toBe(1);
   });
 
   it('re-runs NER with one label skipped and another held to a higher minimum', async () => {

@@ -90,7 +90,7 @@ export function residualFailures(file: string, findings: readonly ResidualFindin
       page: f.page,
       residual: { id: f.id, label: f.label },
       reason:
-        `unredacted ${f.label} #${f.id} found in the written file by the residual scan (${f.detector}); no redacted span covers it. ` +
+        `unredacted ${f.label} #${f.id} found by the residual scan in the file as written and read back (${f.detector}); no redacted span covers it. ` +
         `Review it and redact it, add the value to the allow list, or accept it for this export (--accept-residual ${f.id}, recorded in the audit log); the file was not written.`,
     }));
 }

@@ -33,7 +33,7 @@ describe('docket export / verify', () => {
     const first = await cli('export', path, '--format', 'txt', '--out', dir);
     expect(first.code).toBe(2);
     const findingId = /--accept-residual ([0-9a-f]{16})/.exec(first.stderr)?.[1];
-    expect(first.stderr).toMatch(/unredacted EMAIL #[0-9a-f]{16} found in the written file by the residual scan/);
+    expect(first.stderr).toMatch(/unredacted EMAIL #[0-9a-f]{16} found by the residual scan in the file as written and read back/);
     expect(first.stderr).not.toContain('ada@analytical.example');
     expect(readdirSync(dir).sort()).toEqual([REPORT_JSON, REPORT_TEXT]);
 

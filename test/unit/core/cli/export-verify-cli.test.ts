@@ -1,24 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { REPORT_JSON, REPORT_TEXT } from '../../../../src-main/core/export/report.ts';
 import { addDocument, createProject, propose } from '../store/project-fixture.ts';
-
-const run = promisify(execFile);
-const docket = join(import.meta.dirname, '../../../../src-main/core/cli/docket.ts');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [docket, ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli, docket } from './run-cli.ts';
 
 const out = () => mkdtempSync(join(tmpdir(), 'docket-cli-export-'));
 

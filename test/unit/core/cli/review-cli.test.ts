@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import * as history from '../../../../src-main/core/store/queries/history.ts';
 import { addDocument, createProject, propose, proposeLabel, spanRows } from '../store/project-fixture.ts';
-
-const run = promisify(execFile);
-const docket = join(import.meta.dirname, '../../../../src-main/core/cli/docket.ts');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [docket, ...args], { timeout: 30_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from './run-cli.ts';
 
 function project() {
   const { db, path } = createProject();

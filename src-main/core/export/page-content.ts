@@ -1,7 +1,7 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject, type PDFPage } from 'pdf-lib';
-import { parseContent, serialiseContent, type Operation } from './content-stream.ts';
+import { parseContent, serialiseContent, TEXT_SHOWING, type Operation } from './content-stream.ts';
 import type { OptionalContent } from './optional-content.ts';
-import { TextPlacement } from './text-placement.ts';
+import { multiply, TextPlacement, type Matrix } from './text-placement.ts';
 
 /** Resource kinds a page keeps, each only with the entries its content uses. */
 const KINDS = ['Font', 'XObject', 'ExtGState', 'ColorSpace', 'Pattern', 'Shading'] as const;
@@ -112,6 +112,11 @@ export class PageContentSanitiser {
           this.hiddenSections++;
           continue;
         }
+        if (dict && placement && visible && dict.get(PDFName.of('Subtype')) === PDFName.of('Form')) {
+          const reach = this.#formReach(dict, placement.ctm, visible);
+          if (reach === 'outside') continue; // drawn where no reader sees it
+          if (reach === 'across' && this.#showsText(target as PDFStream, 0)) throw new PageContentError('a form with text reaches outside its visible area');
+        }
         used.get('XObject')!.add(xobject);
       } else if (operator === 'Tf' && name(0)) used.get('Font')!.add(name(0)!);
       else if (operator === 'gs' && name(0)) used.get('ExtGState')!.add(name(0)!);
@@ -171,6 +176,38 @@ export class PageContentSanitiser {
     } finally {
       this.#inProgress.delete(key);
     }
+  }
+
+  /** Where a form's bounding box lands against the visible area, drawn under this matrix. */
+  #formReach(dict: PDFDict, ctm: Matrix, [x0, y0, x1, y1]: readonly [number, number, number, number]): 'inside' | 'across' | 'outside' {
+    const numbers = (key: string) => this.#doc.context.lookupMaybe(dict.get(PDFName.of(key)), PDFArray)?.asArray().map((o) => Number(o.toString()));
+    const bbox = numbers('BBox');
+    if (!bbox || bbox.length !== 4 || !bbox.every(Number.isFinite)) return 'across';
+    const matrix = numbers('Matrix');
+    const m = multiply(matrix?.length === 6 && matrix.every(Number.isFinite) ? (matrix as Matrix) : [1, 0, 0, 1, 0, 0], ctm);
+    const corners = [[bbox[0]!, bbox[1]!], [bbox[2]!, bbox[1]!], [bbox[0]!, bbox[3]!], [bbox[2]!, bbox[3]!]].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const);
+    const xs = corners.map((c) => c[0]);
+    const ys = corners.map((c) => c[1]);
+    if (Math.max(...xs) < x0 || Math.min(...xs) > x1 || Math.max(...ys) < y0 || Math.min(...ys) > y1) return 'outside';
+    return corners.every((c) => inside(c, [x0, y0, x1, y1])) ? 'inside' : 'across';
+  }
+
+  /** Whether a form shows any text, itself or through the forms it draws. */
+  #showsText(stream: PDFStream, depth: number): boolean {
+    if (depth > 32) return true;
+    let ops: Operation[];
+    try {
+      ops = parseContent(contentOf(this.#doc, stream));
+    } catch {
+      return true;
+    }
+    if (ops.some((op) => TEXT_SHOWING.has(op.operator))) return true;
+    const xobjects = this.#doc.context.lookupMaybe(this.#doc.context.lookupMaybe(stream.dict.get(PDFName.of('Resources')), PDFDict)?.get(PDFName.of('XObject')), PDFDict);
+    return ops.some((op) => {
+      if (op.operator !== 'Do' || op.operands[0]?.kind !== 'name' || !xobjects) return false;
+      const inner = this.#doc.context.lookup(xobjects.get(PDFName.of(op.operands[0].name)));
+      return inner instanceof PDFStream && inner.dict.get(PDFName.of('Subtype')) === PDFName.of('Form') && this.#showsText(inner, depth + 1);
+    });
   }
 
   /** A graphics state whose soft mask draws a form gets that form sanitised too. */

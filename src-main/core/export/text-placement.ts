@@ -1,9 +1,9 @@
 import type { Operation } from './content-stream.ts';
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
 }
 
@@ -22,6 +22,11 @@ export class TextPlacement {
   #lineStart: Matrix = IDENTITY;
   #leading = 0;
   #rise = 0;
+
+  /** The current transformation matrix (where a form drawn now lands). */
+  get ctm(): Matrix {
+    return this.#ctm;
+  }
 
   /** The start point of the text shown by this operation, or null when it shows none. */
   next(op: Operation): [number, number] | null {

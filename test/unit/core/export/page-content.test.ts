@@ -84,6 +84,23 @@ describe('page sanitiser', () => {
     expect((shared!.lookup(PDFName.of('XObject'), PDFDict)).keys()).toHaveLength(2);
   });
 
+  it('drops a form drawn wholly outside the crop box, and refuses one with text reaching across it', async () => {
+    const withForm = (placement: string) =>
+      pageWith(`q ${placement} cm /Fm Do Q BT /F1 12 Tf 210 250 Td (inside) Tj ET`, (d, resources) => {
+        const font = (resources.get(PDFName.of('Font')) as PDFDict).get(PDFName.of('F1'))!;
+        const form = d.context.register(d.context.flateStream('BT /F1 9 Tf 0 5 Td (Araminta Kettleby) Tj ET', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 120, 20], Resources: { Font: { F1: font } } }));
+        resources.set(PDFName.of('XObject'), d.context.obj({ Fm: form }));
+      });
+    const outside = await withForm('1 0 0 1 0 10');
+    outside.page.setCropBox(200, 200, 300, 300);
+    new PageContentSanitiser(outside.doc, new OptionalContent(outside.doc)).sanitise(outside.page);
+    expect(contentOf(outside.doc, outside.page)).not.toContain('/Fm Do');
+    expect(outside.page.node.Resources()!.get(PDFName.of('XObject'))).toBeUndefined();
+    const across = await withForm('1 0 0 1 150 250');
+    across.page.setCropBox(200, 200, 300, 300);
+    expect(() => new PageContentSanitiser(across.doc, new OptionalContent(across.doc)).sanitise(across.page)).toThrow(/form with text reaches outside/);
+  });
+
   it('cuts the media box to the crop box, and refuses text parked outside it', async () => {
     const inside = await pageWith('BT /F1 12 Tf 100 400 Td (inside) Tj ET');
     inside.page.setCropBox(50, 50, 512, 692);

@@ -14,13 +14,14 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
   const rules = patternRules.listEnabled(db);
   const phoneRegion = patternRules.phoneRegion(db);
   const runId = runs.create(db, { task: 'patterns', model: 'patterns', params: { rules: rules.length, phoneRegion }, docsTotal: ids.length });
-  const counts: Record<string, number> = { documents: 0, spans: 0 };
+  const counts: Record<string, number> = { documents: 0, spans: 0, alreadyDecided: 0 };
   try {
     for (const id of ids) {
       throwIfCancelled(job.signal);
       const found = detectPatterns(documents.text(db, id), rules, { phoneRegion });
+      let decided = 0;
       db.transaction(() => {
-        spans.replacePatternProposals(
+        decided = spans.replacePatternProposals(
           db,
           id,
           found.map((s) => ({ documentId: id, start: s.start, end: s.end, label: s.label, score: s.score, source: 'pattern' as const, sourceName: s.detector, runId })),
@@ -28,7 +29,8 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
         runs.markDocumentDone(db, runId, id, undefined);
       })();
       counts.documents!++;
-      counts.spans! += found.length;
+      counts.spans! += found.length - decided;
+      counts.alreadyDecided! += decided;
       for (const s of found) counts[s.label] = (counts[s.label] ?? 0) + 1;
       job.report({ done: counts.documents!, total: ids.length, unit: 'documents' });
       // Yield between documents so requests keep being served during a long run.

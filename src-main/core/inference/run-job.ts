@@ -37,7 +37,7 @@ type Job = Pick<JobContext, 'signal' | 'report'>;
 export async function runModel(db: Db, client: InferenceClient, request: ModelRunRequest, job: Job): Promise<RunSummary> {
   const ids = request.documentIds ?? documents.listIds(db);
   const runId = request.resumeRunId ?? runs.create(db, { task: request.task, model: request.model.id, params: { ...request.options, dtype: request.model.dtype }, docsTotal: ids.length });
-  const counts = { documents: 0, spans: 0, labels: 0, tokens: 0, truncated: 0, restarts: 0 };
+  const counts = { documents: 0, spans: 0, labels: 0, tokens: 0, truncated: 0, restarts: 0, alreadyDecided: 0 };
   try {
     const done = runs.doneDocumentIds(db, runId);
     counts.documents = done.size;
@@ -130,19 +130,21 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
   db.transaction(() => {
     if (result.kind === 'spans') {
       const rows = result.spans.map((s) => ({ documentId, start: s.start, end: s.end, label: s.label, score: s.score, source: 'model' as const, sourceName, runId }));
-      spans.replaceProposals(db, documentId, sourceName, rows);
+      const decided = spans.replaceProposals(db, documentId, sourceName, rows);
+      counts.alreadyDecided = (counts.alreadyDecided ?? 0) + decided;
       // A model's own tag set (PER, B-MISC's MISC, NOUN…) joins the label set, so every span it
       // finds has a colour and can be picked when relabelling.
       for (const name of new Set(rows.map((r) => r.label))) labelSet.ensure(db, name);
-      counts.spans! += rows.length;
+      counts.spans! += rows.length - decided;
       runs.markDocumentDone(db, runId, documentId, { tokens: result.tokens });
       return;
     }
     const task = labelTask(request);
     const chosen = result.multiLabel ? result.distribution.filter((d) => d.score >= MULTI_LABEL_CUTOFF) : result.distribution.slice(0, 1);
     const rows = chosen.map((d) => ({ documentId, task, label: d.label, score: d.score, source: 'model' as const, sourceName, runId }));
-    docLabels.replaceProposals(db, documentId, task, sourceName, rows);
-    counts.labels! += rows.length;
+    const decided = docLabels.replaceProposals(db, documentId, task, sourceName, rows);
+    counts.alreadyDecided = (counts.alreadyDecided ?? 0) + decided;
+    counts.labels! += rows.length - decided;
     if (result.truncated) counts.truncated!++;
     runs.markDocumentDone(db, runId, documentId, { distribution: result.distribution, logits: result.logits, tokens: result.tokens, truncated: result.truncated });
   })();

@@ -63,14 +63,23 @@ export function insertMany(db: Db, labels: readonly NewDocLabel[]): void {
   }
 }
 
-/** Replaces this model's proposals for one task on one document; human decisions stay. */
-export function replaceProposals(db: Db, documentId: number, task: string, sourceName: string, labels: readonly NewDocLabel[]): void {
+/**
+ * Replaces this model's proposals for one task on one document; human decisions stay, and a
+ * label the analyst already accepted or rejected for that task is not proposed again.
+ * Returns how many found labels were already decided.
+ */
+export function replaceProposals(db: Db, documentId: number, task: string, sourceName: string, labels: readonly NewDocLabel[]): number {
   db.prepare("DELETE FROM doc_labels WHERE document_id = ? AND task = ? AND source_name = ? AND status = 'proposed'").run(
     documentId,
     task,
     sourceName,
   );
-  insertMany(db, labels);
+  const decided = new Set(
+    (db.prepare("SELECT label FROM doc_labels WHERE document_id = ? AND task = ? AND status IN ('accepted', 'rejected')").all(documentId, task) as Array<{ label: string }>).map((r) => r.label),
+  );
+  const fresh = labels.filter((l) => !decided.has(l.label));
+  insertMany(db, fresh);
+  return labels.length - fresh.length;
 }
 
 export function create(db: Db, label: NewDocLabel, actor: string, groupId: string | null): DocLabel {

@@ -67,17 +67,36 @@ export function insertMany(db: Db, spans: readonly NewSpan[]): void {
 
 /**
  * A re-run of a model (or of the pattern detectors) replaces that source's own *proposals* in
- * these documents; accepted or rejected spans are human decisions and are never touched.
+ * these documents; accepted or rejected spans are human decisions and are never touched, nor
+ * proposed again (see `withoutDecided`). Returns how many found spans were already decided.
  */
-export function replaceProposals(db: Db, documentId: number, sourceName: string, spans: readonly NewSpan[]): void {
-  db.prepare("DELETE FROM spans WHERE document_id = ? AND source_name = ? AND status = 'proposed'").run(documentId, sourceName);
-  insertMany(db, spans);
+export function replaceProposals(db: Db, documentId: number, sourceName: string, spans: readonly NewSpan[]): number {
+  prepared(db, "DELETE FROM spans WHERE document_id = ? AND source_name = ? AND status = 'proposed'").run(documentId, sourceName);
+  const fresh = withoutDecided(db, documentId, spans);
+  insertMany(db, fresh);
+  return spans.length - fresh.length;
 }
 
 /** A re-run of the pattern detectors replaces every pattern proposal of the document (any detector). */
-export function replacePatternProposals(db: Db, documentId: number, spans: readonly NewSpan[]): void {
+export function replacePatternProposals(db: Db, documentId: number, spans: readonly NewSpan[]): number {
   prepared(db, "DELETE FROM spans WHERE document_id = ? AND source = 'pattern' AND status = 'proposed'").run(documentId);
-  insertMany(db, spans);
+  const fresh = withoutDecided(db, documentId, spans);
+  insertMany(db, fresh);
+  return spans.length - fresh.length;
+}
+
+/**
+ * An analyst's decision is final: a found span is dropped when the analyst already accepted or
+ * rejected that very span (same place, same label), or accepted a span of the same label that
+ * overlaps it (the analyst may have widened or trimmed what the detector found).
+ */
+export function withoutDecided<T extends Pick<NewSpan, 'start' | 'end' | 'label'>>(db: Db, documentId: number, found: readonly T[]): T[] {
+  if (found.length === 0) return [];
+  const decided = prepared(db, "SELECT start, end, label, status FROM spans WHERE document_id = ? AND status IN ('accepted', 'rejected')").all(documentId) as Array<{ start: number; end: number; label: string; status: string }>;
+  if (decided.length === 0) return [...found];
+  const exact = new Set(decided.map((d) => `${d.start}:${d.end}:${d.label}`));
+  const accepted = decided.filter((d) => d.status === 'accepted');
+  return found.filter((s) => !exact.has(`${s.start}:${s.end}:${s.label}`) && !accepted.some((a) => a.label === s.label && a.start < s.end && s.start < a.end));
 }
 
 /** Creates a span by hand (or by an analyst's decision), recorded in the audit log. */

@@ -27,6 +27,13 @@ function imports(file: string): Array<{ spec: string; typeOnly: boolean }> {
   return found;
 }
 
+describe('store discipline', () => {
+  it('every write transaction begins as a writer: db.transaction is called only by writeTransaction', () => {
+    const offenders = files(join(root, 'src-main'), /\.ts$/).filter((f) => !f.endsWith(join('store', 'database.ts')) && /\.transaction\(/.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+});
+
 describe('layering', () => {
   it('src-main/core never imports electron', () => {
     const offenders = files(join(root, 'src-main', 'core'), /\.ts$/).filter((f) => imports(f).some((i) => i.spec === 'electron'));

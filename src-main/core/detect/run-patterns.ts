@@ -2,7 +2,7 @@
 // in one transaction with its "done" mark, cancellable between documents.
 import type { RunSummary } from '../api/contract.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
-import type { Db } from '../store/database.ts';
+import { writeTransaction, type Db } from '../store/database.ts';
 import * as documents from '../store/queries/documents.ts';
 import * as patternRules from '../store/queries/pattern-rules.ts';
 import * as runs from '../store/queries/runs.ts';
@@ -20,14 +20,14 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
       throwIfCancelled(job.signal);
       const found = detectPatterns(documents.text(db, id), rules, { phoneRegion });
       let decided = 0;
-      db.transaction(() => {
+      writeTransaction(db, () => {
         decided = spans.replacePatternProposals(
           db,
           id,
           found.map((s) => ({ documentId: id, start: s.start, end: s.end, label: s.label, score: s.score, source: 'pattern' as const, sourceName: s.detector, runId })),
         );
         runs.markDocumentDone(db, runId, id, undefined);
-      })();
+      });
       counts.documents!++;
       counts.spans! += found.length - decided;
       counts.alreadyDecided! += decided;

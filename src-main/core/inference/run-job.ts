@@ -5,7 +5,7 @@
 import type { RunSummary } from '../api/contract.ts';
 import { DocketError } from '../errors.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
-import type { Db } from '../store/database.ts';
+import { writeTransaction, type Db } from '../store/database.ts';
 import * as docLabels from '../store/queries/doc-labels.ts';
 import * as documents from '../store/queries/documents.ts';
 import * as labelSet from '../store/queries/labels.ts';
@@ -127,7 +127,7 @@ function group(sorted: ReadonlyArray<[number, number]>): number[][] {
 /** A document's results and its "done" mark, in one transaction; re-runs replace only this model's proposals. */
 function store(db: Db, runId: number, request: ModelRunRequest, documentId: number, result: DocResult, counts: Record<string, number>): void {
   const sourceName = request.model.id;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     if (result.kind === 'spans') {
       const rows = result.spans.map((s) => ({ documentId, start: s.start, end: s.end, label: s.label, score: s.score, source: 'model' as const, sourceName, runId }));
       const decided = spans.replaceProposals(db, documentId, sourceName, rows);
@@ -147,7 +147,7 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
     counts.labels! += rows.length - decided;
     if (result.truncated) counts.truncated!++;
     runs.markDocumentDone(db, runId, documentId, { distribution: result.distribution, logits: result.logits, tokens: result.tokens, truncated: result.truncated });
-  })();
+  });
 }
 
 /** The task name a document label is filed under: NLI per hypothesis, zero-shot per label set. */

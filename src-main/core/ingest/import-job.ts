@@ -5,7 +5,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'n
 import { basename } from 'node:path';
 import type { ImportReport } from '../api/contract.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
-import type { Db } from '../store/database.ts';
+import { writeTransaction, type Db } from '../store/database.ts';
 import * as blobs from '../store/queries/blobs.ts';
 import * as documents from '../store/queries/documents.ts';
 import * as pages from '../store/queries/pages.ts';
@@ -78,10 +78,10 @@ async function importFile(db: Db, file: { path: string; size: number }, options:
     return;
   }
   const doc = await extractWhole(kind, basename(file.path), bytes);
-  const id = db.transaction(() => {
+  const id = writeTransaction(db, () => {
     const blobId = blobs.writeBlob(db, sha, [bytes]);
     return store(db, doc, file.path, sha, bytes.byteLength, blobId);
-  })();
+  });
   report.imported++;
   report.documentIds.push(id);
   for (const message of doc.warnings) report.warnings.push({ path: file.path, message });
@@ -122,13 +122,13 @@ async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, 
   const flush = () => {
     const docs = batch;
     batch = [];
-    db.transaction(() => {
+    writeTransaction(db, () => {
       blobId ??= blobs.writeBlob(db, sha, fileChunks(path));
       for (const doc of docs) {
         if (documents.findExisting(db, sha, doc.partKey) !== null) duplicates++;
         else inserted.push(store(db, doc, path, sha, Buffer.byteLength(doc.text), blobId));
       }
-    })();
+    });
     job.report({ done: report.imported + inserted.length, total: null, unit: 'rows', message: `${basename(path)}: ${inserted.length} rows` });
   };
   const warnings: string[] = [];
@@ -146,10 +146,10 @@ async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, 
     }
     if (batch.length > 0) flush();
   } catch (error) {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       documents.remove(db, inserted, 'import');
       blobs.deleteUnreferenced(db);
-    })();
+    });
     throw error;
   }
   report.imported += inserted.length;

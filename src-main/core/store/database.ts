@@ -11,6 +11,16 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * Runs `work` as one write transaction that begins as a writer (BEGIN IMMEDIATE). A deferred
+ * transaction that reads first cannot wait for another process's write lock (SQLITE_BUSY_SNAPSHOT
+ * fails at once, whatever the busy timeout); one that asks for the lock up front waits for it.
+ * Every write of the project goes through here, so the CLI and the app can share a file.
+ */
+export function writeTransaction<T>(db: Db, work: () => T): T {
+  return db.transaction(work).immediate();
+}
+
 /** Opens a project file, applying pending migrations. The one way any code gets a connection. */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const exists = existsSync(path);

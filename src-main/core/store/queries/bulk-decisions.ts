@@ -1,4 +1,4 @@
-import type { Db } from '../database.ts';
+import { writeTransaction, type Db } from '../database.ts';
 import { HUMAN } from './history.ts';
 import * as docLabels from './doc-labels.ts';
 import * as spans from './spans.ts';
@@ -75,7 +75,7 @@ export interface BulkResult {
 }
 
 export function decide(db: Db, filter: BulkFilter, status: 'accepted' | 'rejected', groupId: string): BulkResult {
-  return db.transaction((): BulkResult => {
+  return writeTransaction(db, (): BulkResult => {
     const w = where(filter);
     const rows = (table: string) => db.prepare(`SELECT id, document_id FROM ${table} WHERE ${w.sql} ORDER BY id`).all(...w.params) as Array<{ id: number; document_id: number }>;
     const spanRows = rows('spans');
@@ -84,5 +84,5 @@ export function decide(db: Db, filter: BulkFilter, status: 'accepted' | 'rejecte
     docLabels.updateMany(db, labelRows.map((r) => ({ id: r.id, change: { status } })), HUMAN, groupId);
     const documentIds = [...new Set([...spanRows, ...labelRows].map((r) => r.document_id))];
     return { changed: spanRows.length + labelRows.length, documentIds };
-  }).immediate();
+  });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocLabel, Span } from '../../api/contract.ts';
-import type { Db } from '../database.ts';
+import { writeTransaction, type Db } from '../database.ts';
 import { prepared } from '../statements.ts';
 import * as audit from './audit.ts';
 import type { AuditRow } from './audit.ts';
@@ -137,7 +137,8 @@ export interface HistoryStep {
 }
 
 function step(db: Db, kind: 'undo' | 'redo'): HistoryStep {
-  const run = db.transaction((): HistoryStep => {
+  // IMMEDIATE: the CLI and the app may share the file; the stacks must not change under us.
+  return writeTransaction(db, (): HistoryStep => {
     const { undo, redo } = stacks(db);
     const target = kind === 'undo' ? undo[undo.length - 1] : redo[redo.length - 1];
     if (target === undefined) return { changed: false, documentId: null, documentIds: [] };
@@ -153,8 +154,6 @@ function step(db: Db, kind: 'undo' | 'redo'): HistoryStep {
     const documentIds = [...new Set(entries.map((e) => ((e.before ?? e.after) as { documentId: number }).documentId))];
     return { changed: true, documentId: documentIds[0] ?? null, documentIds };
   });
-  // IMMEDIATE: the CLI and the app may share the file; the stacks must not change under us.
-  return run.immediate();
 }
 
 export function undo(db: Db): HistoryStep {

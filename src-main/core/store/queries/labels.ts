@@ -1,6 +1,6 @@
 import type { Label } from '../../api/contract.ts';
 import { DocketError } from '../../errors.ts';
-import type { Db } from '../database.ts';
+import { writeTransaction, type Db } from '../database.ts';
 import * as audit from './audit.ts';
 
 /** The set migration 002 seeds; labels created on the fly (a new span label) go here too. */
@@ -70,7 +70,7 @@ function check(db: Db, input: LabelInput, set: number): void {
 
 /** Creates (no id) or updates a label; renaming does not rewrite existing spans. */
 export function save(db: Db, input: LabelInput): Label {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const set = setId(db, input.setName.trim() || DEFAULT_SET);
     const before = input.id === undefined ? undefined : get(db, input.id);
     if (input.id !== undefined && !before) throw new DocketError('not_found', `Label ${input.id} does not exist (deleted elsewhere?); reload the labels.`);
@@ -85,16 +85,16 @@ export function save(db: Db, input: LabelInput): Label {
     const after = get(db, id)!;
     audit.append(db, { actor: 'human', action: before ? 'label_def.update' : 'label_def.create', entity: 'label', entityId: id, before: before ?? null, after });
     return after;
-  })();
+  });
 }
 
 export function remove(db: Db, id: number): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const before = get(db, id);
     if (!before) return;
     db.prepare('DELETE FROM labels WHERE id = ?').run(id);
     audit.append(db, { actor: 'human', action: 'label_def.delete', entity: 'label', entityId: id, before, after: null });
-  })();
+  });
 }
 
 /** The label of that name, created in the default set (next colour, a free digit hotkey) if new. */

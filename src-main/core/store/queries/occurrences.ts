@@ -1,6 +1,6 @@
 import type { Span } from '../../api/contract.ts';
 import { DocketError } from '../../errors.ts';
-import type { Db } from '../database.ts';
+import { writeTransaction, type Db } from '../database.ts';
 import { HUMAN } from './history.ts';
 import * as labels from './labels.ts';
 import * as spans from './spans.ts';
@@ -100,7 +100,7 @@ function plan(at: Occurrence, here: Span[], request: ApplyRequest, out: Plan): b
 
 /** Applies the decision to every occurrence, skipping those that have it: one transaction, one undo group. */
 export function apply(db: Db, request: ApplyRequest, groupId: string): ApplyResult {
-  return db.transaction((): ApplyResult => {
+  return writeTransaction(db, (): ApplyResult => {
     if (request.action === 'add') labels.ensure(db, request.label);
     const byDocument = new Map<number, Occurrence[]>();
     for (const o of find(db, request.text, request.scope, request.documentId)) {
@@ -129,5 +129,5 @@ export function apply(db: Db, request: ApplyRequest, groupId: string): ApplyResu
     spans.updateMany(db, todo.updates, HUMAN, groupId);
     spans.createMany(db, todo.creates, HUMAN, groupId);
     return { changed, documentIds };
-  }).immediate();
+  });
 }

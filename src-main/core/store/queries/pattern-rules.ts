@@ -2,7 +2,7 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import type { PatternRule } from '../../api/contract.ts';
 import { DEFAULT_PHONE_REGION, validateRule, type PatternRuleInput } from '../../detect/index.ts';
 import { DocketError } from '../../errors.ts';
-import type { Db } from '../database.ts';
+import { writeTransaction, type Db } from '../database.ts';
 import * as audit from './audit.ts';
 
 interface RuleRow {
@@ -38,7 +38,7 @@ export type RuleInput = Omit<PatternRule, 'id'> & { id?: number };
 export function save(db: Db, input: RuleInput): PatternRule {
   const rule = { kind: input.kind, label: input.label.trim(), pattern: input.kind === 'regex' ? input.pattern : input.pattern.trim(), flags: input.flags };
   validateRule(rule);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = input.id === undefined ? undefined : get(db, input.id);
     if (input.id !== undefined && !before) throw new DocketError('not_found', `Pattern rule ${input.id} does not exist (deleted elsewhere?); reload the rules.`);
     let id = input.id;
@@ -53,17 +53,17 @@ export function save(db: Db, input: RuleInput): PatternRule {
     const after = get(db, id)!;
     audit.append(db, { actor: 'human', action: before ? 'pattern_rule.update' : 'pattern_rule.create', entity: 'setting', entityId: id, before: before ?? null, after });
     return after;
-  })();
+  });
 }
 
 export function remove(db: Db, id: number): boolean {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = get(db, id);
     if (!before) return false;
     db.prepare('DELETE FROM pattern_rules WHERE id = ?').run(id);
     audit.append(db, { actor: 'human', action: 'pattern_rule.delete', entity: 'setting', entityId: id, before, after: null });
     return true;
-  })();
+  });
 }
 
 const PHONE_REGION_KEY = 'detect.phoneRegion';

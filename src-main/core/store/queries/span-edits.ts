@@ -1,6 +1,6 @@
 import type { Span } from '../../api/contract.ts';
 import { DocketError } from '../../errors.ts';
-import type { Db } from '../database.ts';
+import { writeTransaction, type Db } from '../database.ts';
 import { HUMAN } from './history.ts';
 import * as labels from './labels.ts';
 import * as spans from './spans.ts';
@@ -47,15 +47,15 @@ export interface NewHumanSpan {
 }
 
 export function create(db: Db, input: NewHumanSpan, groupId: string): Span {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     checkRange(documentText(db, input.documentId), input.documentId, input.start, input.end);
     const label = labels.ensure(db, input.label.trim()).name;
     return spans.create(db, { ...input, label, score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null }, HUMAN, groupId);
-  })();
+  });
 }
 
 export function update(db: Db, id: number, change: spans.SpanChange, groupId: string): Span {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = existing(db, id);
     const start = change.start ?? before.start;
     const end = change.end ?? before.end;
@@ -64,20 +64,20 @@ export function update(db: Db, id: number, change: spans.SpanChange, groupId: st
     const status = change.status ?? before.status;
     if (start === before.start && end === before.end && label === before.label && status === before.status) return before;
     return spans.update(db, id, { start, end, label, status }, HUMAN, groupId);
-  })();
+  });
 }
 
 export function remove(db: Db, id: number, groupId: string): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const span = existing(db, id);
     spans.remove(db, id, HUMAN, groupId);
     return span.documentId;
-  })();
+  });
 }
 
 /** One span from the first start to the last end, with the first span's label. */
 export function merge(db: Db, ids: readonly number[], groupId: string): Span {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (new Set(ids).size !== ids.length) throw new DocketError('invalid_span', 'Merge needs different spans; the same span was given twice.');
     const parts = ids.map((id) => existing(db, id));
     const documentId = parts[0]!.documentId;
@@ -86,12 +86,12 @@ export function merge(db: Db, ids: readonly number[], groupId: string): Span {
     const end = Math.max(...parts.map((p) => p.end));
     for (const p of parts) spans.remove(db, p.id, HUMAN, groupId);
     return spans.create(db, { documentId, start, end, label: parts[0]!.label, score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null }, HUMAN, groupId);
-  })();
+  });
 }
 
 /** Two spans, cut at `at` (whitespace at the cut trimmed off both sides), same label. */
 export function split(db: Db, id: number, at: number, groupId: string): [Span, Span] {
-  return db.transaction((): [Span, Span] => {
+  return writeTransaction(db, (): [Span, Span] => {
     const span = existing(db, id);
     if (at <= span.start || at >= span.end) {
       throw new DocketError('invalid_span', `Split point ${at} must fall inside span ${id} (${span.start}-${span.end}).`);
@@ -109,5 +109,5 @@ export function split(db: Db, id: number, at: number, groupId: string): [Span, S
     const piece = (start: number, end: number) =>
       spans.create(db, { documentId: span.documentId, start, end, label: span.label, score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null }, HUMAN, groupId);
     return [piece(span.start, leftEnd), piece(rightStart, span.end)];
-  })();
+  });
 }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { StoreError } from './errors.ts';
 import { latestVersion, migrations } from './migrations/index.ts';
+import { APPLICATION_ID, readProjectHeader } from './project-file.ts';
 
 export type Db = Database.Database;
 
@@ -21,12 +22,19 @@ export function writeTransaction<T>(db: Db, work: () => T): T {
   return db.transaction(work).immediate();
 }
 
-/** Opens a project file, applying pending migrations. The one way any code gets a connection. */
+/**
+ * Opens a project file, applying pending migrations. The one way any code gets a connection.
+ * Nothing is written to a file before it is known to be a sound Docket project of a schema this
+ * Docket knows: the header is read first, then a read-only connection checks the application
+ * id, the version and `quick_check`; only then is it opened for writing (and switched to WAL).
+ */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const exists = existsSync(path);
   if (!exists && !options.create) {
     throw new StoreError('not_found', `Project file ${path} does not exist. Create it with "docket init ${path}".`);
   }
+  // An empty file where a new project is to be created (a save dialog may leave one) becomes it.
+  if (exists && !(options.create && statSync(path).size === 0)) checkProjectFile(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !options.create });
@@ -45,6 +53,33 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+/** Refuses a file that is not a sound Docket project this Docket can open, leaving it (and its folder) as it was. */
+function checkProjectFile(path: string): void {
+  const header = readProjectHeader(path);
+  if (header && header.userVersion > latestVersion) throw tooNew(path, header.userVersion);
+  const companions = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
+  let db: Db | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    assertVersionSupported(db, path);
+    assertOurs(db, path);
+    const problems = (db.pragma('quick_check(20)') as Array<{ quick_check: string }>).flatMap((r) => r.quick_check.split('\n')).filter((p) => p !== 'ok' && !p.startsWith('***'));
+    if (problems.length > 0) {
+      const more = problems.length > 1 ? `, and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : '';
+      throw damagedFile(path, `${problems[0]}${more}`);
+    }
+  } catch (error) {
+    db?.close();
+    db = null;
+    for (const f of companions) rmSync(f, { force: true }); // what SQLite made for the check goes again
+    if (error instanceof StoreError) throw error;
+    if ((error as { code?: string }).code === 'SQLITE_CORRUPT') throw damagedFile(path, (error as Error).message);
+    throw new StoreError('not_a_project', `${path} cannot be read as a Docket project (${(error as Error).message}); it was not changed.`);
+  } finally {
+    db?.close();
+  }
+}
+
 function configure(db: Db, readonly: boolean): void {
   if (!readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
@@ -57,32 +92,36 @@ function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+function damagedFile(path: string, problem: string): StoreError {
+  return new StoreError('corrupt', `${path} is damaged (${problem}); it was not changed. Restore a copy (a .bak file beside it, or your backup).`);
+}
+
+function tooNew(path: string, version: number): StoreError {
+  return new StoreError('too_new', `${path} was written by a newer Docket (schema ${version}, this version knows ${latestVersion}); it was not changed. Update Docket to open it.`);
+}
+
 function assertVersionSupported(db: Db, path: string): void {
   const current = userVersion(db);
-  if (current > latestVersion) {
-    throw new StoreError(
-      'too_new',
-      `${path} was written by a newer Docket (schema ${current}, this version knows ${latestVersion}). Update Docket to open it.`,
-    );
+  if (current > latestVersion) throw tooNew(path, current);
+}
+
+/** Another application's SQLite file is never migrated by mistake. */
+function assertOurs(db: Db, path: string): void {
+  const current = userVersion(db);
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const tables = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+  if ((current > 0 && appId !== APPLICATION_ID) || (current === 0 && tables > 0)) {
+    throw new StoreError('not_a_project', `${path} is an SQLite database of another application, not a Docket project; it was not changed.`);
   }
 }
 
-// 'DOCK': marks the file as ours, so another app's SQLite file is never migrated by mistake.
-const APPLICATION_ID = 0x444f434b;
-
 function migrate(db: Db, path: string, existed: boolean): void {
   assertVersionSupported(db, path);
+  assertOurs(db, path);
   const current = userVersion(db);
-  const appId = db.pragma('application_id', { simple: true }) as number;
-  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
-  if ((current > 0 && appId !== APPLICATION_ID) || (current === 0 && tables > 0)) {
-    throw new StoreError('not_a_project', `${path} is an SQLite file but not a Docket project; open a .docket file or create one with "docket init".`);
-  }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   if (existed && current > 0) {
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new StoreError('corrupt', `${path} failed its integrity check (${String(check)}); restore a copy.`);
     // A copy of the pre-migration file, so a failed or regretted upgrade loses nothing.
     db.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(path, `${path}.v${current}.bak`);

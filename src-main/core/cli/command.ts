@@ -1,9 +1,21 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 
-/** Exit codes every command keeps: 0 done, 1 bad usage, 2 some inputs failed (others done). */
+/**
+ * Exit codes every command keeps: 0 done, 1 bad usage or refused input (a file that is not a
+ * project, a missing model), 2 some inputs failed (others done), 3 a run or job failed.
+ */
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 1;
 export const EXIT_PARTIAL = 2;
+export const EXIT_FAILED = 3;
+
+/** A run or job that started and failed (not the user's input): exit 3. */
+export class RunFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunFailedError';
+  }
+}
 
 export class UsageError extends Error {
   constructor(message: string) {

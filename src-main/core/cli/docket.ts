@@ -2,7 +2,7 @@
 // model and no Electron for commands that need none, so it starts fast.
 import { parseArgs } from 'node:util';
 import { DocketError } from '../errors.ts';
-import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command.ts';
+import { EXIT_FAILED, EXIT_USAGE, RunFailedError, UsageError, type CliIO, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 
 function overview(): string {
@@ -13,6 +13,8 @@ function overview(): string {
     'Usage: docket <command> [options]   (docket <command> --help for details)',
     '',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 done; 1 bad usage or refused input; 2 some inputs failed (the rest done); 3 a run or job failed.',
   ].join('\n');
 }
 
@@ -64,6 +66,10 @@ export async function main(argv: string[], io: CliIO = makeIO()): Promise<number
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${(error as Error).message}\nUsage: ${command.usage}   (docket ${command.name} --help)`);
       return EXIT_USAGE;
+    }
+    if (error instanceof RunFailedError) {
+      io.err(`docket ${command.name}: ${error.message}`);
+      return EXIT_FAILED;
     }
     if (error instanceof DocketError) {
       io.err(`docket ${command.name}: ${error.message}`);

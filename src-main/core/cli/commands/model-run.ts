@@ -5,9 +5,9 @@ import type { RunSummary } from '../../api/contract.ts';
 import { defaultPaths } from '../../app.ts';
 import { openDatabase } from '../../store/database.ts';
 import type { InferenceTask, TaskOptions } from '../../inference/protocol.ts';
-import type { ProgressUpdate } from '../../jobs/jobs.ts';
+import { CancelledError, type ProgressUpdate } from '../../jobs/jobs.ts';
 import type { CliIO, CommandInput } from '../command.ts';
-import { UsageError, stringOption } from '../command.ts';
+import { RunFailedError, UsageError, stringOption } from '../command.ts';
 import { userDataDir } from '../user-data.ts';
 
 /** "ner (model): 40% · 12/30 documents — 9,000 tokens · 1,200 tokens/s". Model runs measure their
@@ -43,14 +43,15 @@ export async function runModelTasks(
     for (const t of tasks) {
       const report = (p: ProgressUpdate) => io.progress(progressLine(`${t.task}${t.model ? ` (${t.model})` : ''}`, p));
       if (t.task === 'patterns') {
-        summaries.push(await runPatterns(db, { signal: io.signal, report }));
+        summaries.push(await asRun('patterns', () => runPatterns(db, { signal: io.signal, report })));
         continue;
       }
       const model = resolveModel(paths, t.model!);
       const info = describeModel(model.id, model.path);
       const dtype = t.dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
       if (!info.dtypes.includes(dtype)) throw new UsageError(`${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ')}).`);
-      summaries.push(await runModel(db, client, { task: t.task, model: { ...model, dtype }, options: t.options }, { signal: io.signal, report }));
+      const request = { task: t.task, model: { ...model, dtype }, options: t.options };
+      summaries.push(await asRun(t.task, () => runModel(db, client, request, { signal: io.signal, report })));
     }
   } finally {
     io.progress('');
@@ -58,6 +59,16 @@ export async function runModelTasks(
     db.close();
   }
   return summaries;
+}
+
+/** A run that started and then failed is the run's failure (exit 3), not bad usage; cancelling stays as it is. */
+async function asRun<T>(task: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CancelledError || error instanceof UsageError) throw error;
+    throw new RunFailedError(`the ${task} run failed: ${(error as Error).message}`);
+  }
 }
 
 export function printSummaries(summaries: RunSummary[], input: CommandInput, io: CliIO): void {

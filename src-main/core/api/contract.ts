@@ -100,10 +100,14 @@ const threshold = z.number().min(0).max(1);
 const origin = z.string().max(64).optional();
 /** Which weights of the model folder: fp32 (onnx/model.onnx) or int8 (model_quantized.onnx); default fp32 when present. */
 const dtype = z.enum(['fp32', 'q8']).optional();
+/** A stopped run (killed or cancelled) with the same settings is resumed unless `restart` asks to start over. */
+const restart = z.boolean().default(false);
+
 export const RunRequest = z.discriminatedUnion('task', [
-  z.object({ task: z.literal('patterns') }),
+  z.object({ task: z.literal('patterns'), restart }),
   z.object({
     task: z.enum(['ner', 'pos']),
+    restart,
     model: z.string().min(1),
     dtype,
     aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).default('simple'),
@@ -112,10 +116,11 @@ export const RunRequest = z.discriminatedUnion('task', [
     thresholds: z.record(z.string().min(1), threshold).optional(),
     ignoreLabels: z.array(z.string()).optional(),
   }),
-  z.object({ task: z.literal('text-classification'), model: z.string().min(1), dtype, multiLabel: z.boolean().optional() }),
-  z.object({ task: z.literal('nli'), model: z.string().min(1), dtype, hypothesis: z.string().min(1) }),
+  z.object({ task: z.literal('text-classification'), restart, model: z.string().min(1), dtype, multiLabel: z.boolean().optional() }),
+  z.object({ task: z.literal('nli'), restart, model: z.string().min(1), dtype, hypothesis: z.string().min(1) }),
   z.object({
     task: z.literal('zero-shot'),
+    restart,
     model: z.string().min(1),
     dtype,
     labels: z.array(z.string().min(1)).min(1),

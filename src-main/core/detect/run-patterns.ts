@@ -1,5 +1,6 @@
 // A pattern-detector run: fast enough to run in the job itself (no model), still per document
 // in one transaction with its "done" mark, cancellable between documents.
+import { createHash } from 'node:crypto';
 import type { RunSummary } from '../api/contract.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';
@@ -9,14 +10,23 @@ import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
 import { detectPatterns } from './index.ts';
 
-export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'report'>, documentIds?: number[]): Promise<RunSummary> {
-  const ids = documentIds ?? documents.listIds(db);
+/** What makes two pattern runs the same run: the project's rules (their content) and phone region. */
+export function patternRunSettings(db: Db, documentIds?: number[]): runs.RunSettings {
+  const rules = createHash('sha256').update(JSON.stringify(patternRules.listEnabled(db))).digest('hex').slice(0, 16);
+  return { task: 'patterns', model: 'patterns', params: { rules, phoneRegion: patternRules.phoneRegion(db), ...(documentIds ? { documentIds } : {}) } };
+}
+
+export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'report'>, options: { documentIds?: number[]; resumeRunId?: number } = {}): Promise<RunSummary> {
+  const ids = options.documentIds ?? documents.listIds(db);
   const rules = patternRules.listEnabled(db);
   const phoneRegion = patternRules.phoneRegion(db);
-  const runId = runs.create(db, { task: 'patterns', model: 'patterns', params: { rules: rules.length, phoneRegion }, docsTotal: ids.length });
-  const counts: Record<string, number> = { documents: 0, spans: 0, alreadyDecided: 0 };
+  if (options.resumeRunId !== undefined) runs.resume(db, options.resumeRunId);
+  const runId = options.resumeRunId ?? runs.create(db, { ...patternRunSettings(db, options.documentIds), docsTotal: ids.length });
+  const done = runs.doneDocumentIds(db, runId);
+  const counts: Record<string, number> = { documents: done.size, spans: 0, alreadyDecided: 0 };
   try {
     for (const id of ids) {
+      if (done.has(id)) continue;
       throwIfCancelled(job.signal);
       const found = detectPatterns(documents.text(db, id), rules, { phoneRegion });
       let decided = 0;

@@ -18,6 +18,8 @@ interface Port {
 function port(): Port {
   const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', fn: (e: { data: unknown }) => void): void } }).parentPort;
   if (parentPort) return { send: (m) => parentPort.postMessage(m), onMessage: (fn) => parentPort.on('message', (e) => fn(e.data)) };
+  // A host whose parent is gone (killed, crashed) has no one to answer: it stops, and frees its memory.
+  process.once('disconnect', () => process.exit(0));
   return { send: (m) => process.send?.(m), onMessage: (fn) => process.on('message', fn) };
 }
 

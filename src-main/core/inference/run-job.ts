@@ -34,9 +34,15 @@ const MULTI_LABEL_CUTOFF = 0.5;
 
 type Job = Pick<JobContext, 'signal' | 'report'>;
 
+/** What makes two runs the same run: a stopped one with these settings is resumed, not redone. */
+export function modelRunSettings(request: Omit<ModelRunRequest, 'resumeRunId'>): runs.RunSettings {
+  return { task: request.task, model: request.model.id, params: { ...request.options, dtype: request.model.dtype, ...(request.documentIds ? { documentIds: request.documentIds } : {}) } };
+}
+
 export async function runModel(db: Db, client: InferenceClient, request: ModelRunRequest, job: Job): Promise<RunSummary> {
   const ids = request.documentIds ?? documents.listIds(db);
-  const runId = request.resumeRunId ?? runs.create(db, { task: request.task, model: request.model.id, params: { ...request.options, dtype: request.model.dtype }, docsTotal: ids.length });
+  if (request.resumeRunId !== undefined) runs.resume(db, request.resumeRunId);
+  const runId = request.resumeRunId ?? runs.create(db, { ...modelRunSettings(request), docsTotal: ids.length });
   const counts = { documents: 0, spans: 0, labels: 0, tokens: 0, truncated: 0, restarts: 0, alreadyDecided: 0 };
   try {
     const done = runs.doneDocumentIds(db, runId);

@@ -12,11 +12,14 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
       const db = app.db();
       const listener = jobListener(caller);
       const changed = () => caller.emit('project:documents.changed', {});
+      // A run whose process is gone is interrupted; the same settings resume it unless asked to restart.
+      runs.reconcile(db);
+      const resumeOf = (settings: runs.RunSettings) => (request.restart ? undefined : runs.resumable(db, settings)?.id);
       if (request.task === 'patterns') {
         const { jobId } = app.jobs.start('run', listener, async (job) => {
-          const { runPatterns } = await import('../../detect/run-patterns.ts');
+          const { runPatterns, patternRunSettings } = await import('../../detect/run-patterns.ts');
           try {
-            return await runPatterns(db, job);
+            return await runPatterns(db, job, { resumeRunId: resumeOf(patternRunSettings(db)) });
           } finally {
             changed();
           }
@@ -24,7 +27,7 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         return { jobId };
       }
       const { jobId } = app.jobs.start('run', listener, async (job) => {
-        const [{ runModel }, { resolveModel, describeModel }] = await Promise.all([import('../../inference/run-job.ts'), import('../../inference/models/registry.ts')]);
+        const [{ runModel, modelRunSettings }, { resolveModel, describeModel }] = await Promise.all([import('../../inference/run-job.ts'), import('../../inference/models/registry.ts')]);
         const model = resolveModel(app.paths, request.model);
         const info = describeModel(model.id, model.path);
         // As asked; else fp32 when the folder has it (scores match the reference), the quantized file otherwise.
@@ -32,12 +35,13 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         if (!info.dtypes.includes(dtype)) {
           throw new DocketError('wrong_dtype', `${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ') || 'none'}); choose one of those.`);
         }
-        const { task, model: _model, dtype: _dtype, ...options } = request;
+        const { task, model: _model, dtype: _dtype, restart: _restart, ...options } = request;
         if ((task === 'ner' || task === 'pos') && info.task !== 'token-classification') {
           throw new DocketError('wrong_model', `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model.`);
         }
         try {
-          return await runModel(db, app.inference(), { task, model: { ...model, dtype }, options }, job);
+          const base = { task, model: { ...model, dtype }, options };
+          return await runModel(db, app.inference(), { ...base, resumeRunId: resumeOf(modelRunSettings(base)) }, job);
         } finally {
           changed();
         }

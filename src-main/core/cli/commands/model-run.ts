@@ -2,6 +2,7 @@
 // the inference host with progress on a TTY, print a summary or --json.
 import { resolve } from 'node:path';
 import type { RunSummary } from '../../api/contract.ts';
+import type { RunSettings } from '../../store/queries/runs.ts';
 import { defaultPaths } from '../../app.ts';
 import { openDatabase } from '../../store/database.ts';
 import type { InferenceTask, TaskOptions } from '../../inference/protocol.ts';
@@ -28,29 +29,40 @@ export async function runModelTasks(
   projectPath: string,
   tasks: Array<{ task: InferenceTask | 'patterns'; model?: string; options: TaskOptions; dtype?: 'fp32' | 'q8' }>,
   io: CliIO,
+  restart = false,
 ): Promise<RunSummary[]> {
   const db = openDatabase(resolve(projectPath));
   const paths = defaultPaths(userDataDir());
-  const [{ InferenceClient }, { runModel }, { resolveModel, describeModel }, { runPatterns }] = await Promise.all([
+  const [{ InferenceClient }, { runModel, modelRunSettings }, { resolveModel, describeModel }, { runPatterns, patternRunSettings }, runs] = await Promise.all([
     import('../../inference/client.ts'),
     import('../../inference/run-job.ts'),
     import('../../inference/models/registry.ts'),
     import('../../detect/run-patterns.ts'),
+    import('../../store/queries/runs.ts'),
   ]);
+  // A run whose process is gone (killed, crashed) is interrupted; the same command resumes it.
+  runs.reconcile(db);
+  const resumeOf = (settings: RunSettings): number | undefined => {
+    const stopped = restart ? undefined : runs.resumable(db, settings);
+    if (stopped) io.err(`resuming run ${stopped.id}: ${stopped.docsDone}/${stopped.docsTotal} documents done (--restart starts over)`);
+    return stopped?.id;
+  };
   const client = new InferenceClient();
   const summaries: RunSummary[] = [];
   try {
     for (const t of tasks) {
       const report = (p: ProgressUpdate) => io.progress(progressLine(`${t.task}${t.model ? ` (${t.model})` : ''}`, p));
       if (t.task === 'patterns') {
-        summaries.push(await asRun('patterns', () => runPatterns(db, { signal: io.signal, report })));
+        const resumeRunId = resumeOf(patternRunSettings(db));
+        summaries.push(await asRun('patterns', () => runPatterns(db, { signal: io.signal, report }, { resumeRunId })));
         continue;
       }
       const model = resolveModel(paths, t.model!);
       const info = describeModel(model.id, model.path);
       const dtype = t.dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
       if (!info.dtypes.includes(dtype)) throw new UsageError(`${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ')}).`);
-      const request = { task: t.task, model: { ...model, dtype }, options: t.options };
+      const base = { task: t.task, model: { ...model, dtype }, options: t.options };
+      const request = { ...base, resumeRunId: resumeOf(modelRunSettings(base)) };
       summaries.push(await asRun(t.task, () => runModel(db, client, request, { signal: io.signal, report })));
     }
   } finally {

@@ -48,6 +48,10 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
       });
       return { jobId };
     },
-    'runs:list.get': () => ({ runs: runs.list(app.db()) }),
+    'runs:list.get': () => {
+      // Runs whose process is gone show as interrupted, not as running forever.
+      runs.reconcile(app.db());
+      return { runs: runs.list(app.db()) };
+    },
   };
 }

@@ -1,10 +1,12 @@
 // Runs through the router, as the UI starts them: weights chosen by dtype, a wrong choice
 // refused with a reason, and the model's own tags joining the label set.
 import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Label, RunSummary } from '../../../../src-main/core/api/contract.ts';
 import { modelDir } from '../../../fixtures/models/index.ts';
+import * as runs from '../../../../src-main/core/store/queries/runs.ts';
 import { routerSession } from './router-session.ts';
 
 const { root, app, router, caller, call, runJob } = routerSession('docket-runs-api-');
@@ -37,6 +39,23 @@ describe('runs handlers through the router', () => {
     expect(runs[0]!.counts.spans).toBe(4);
     const { labels } = await call<{ labels: Label[] }>('labels:list.get', {});
     expect(labels.map((l) => l.name)).toEqual(expect.arrayContaining(['PER', 'ORG', 'LOC', 'DATE']));
+  });
+
+  it('shows a run whose process is gone as interrupted, resumes it with the same settings, and starts over when asked', async () => {
+    const db = app.db();
+    // A pattern run left "running" by a process that no longer exists, one document done.
+    const { patternRunSettings } = await import('../../../../src-main/core/detect/run-patterns.ts');
+    const settings = patternRunSettings(db);
+    const stale = runs.create(db, { ...settings, docsTotal: 1 });
+    db.prepare('UPDATE runs SET owner = ? WHERE id = ?').run(`${hostname()}:2147483646`, stale);
+    const listed = await call<{ runs: RunSummary[] }>('runs:list.get', {});
+    expect(listed.runs.find((r) => r.id === stale)!.status).toBe('interrupted');
+    const resumed = await run({ task: 'patterns' });
+    expect(resumed.status).toBe('completed');
+    const after = await call<{ runs: RunSummary[] }>('runs:list.get', {});
+    expect(after.runs.filter((r) => r.task === 'patterns').map((r) => [r.id, r.status])).toEqual([[stale, 'completed']]);
+    expect((await run({ task: 'patterns', restart: true })).status).toBe('completed');
+    expect((await call<{ runs: RunSummary[] }>('runs:list.get', {})).runs.filter((r) => r.task === 'patterns')).toHaveLength(2);
   });
 
   it('rejects an unknown dtype at the boundary', async () => {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportReport } from '../api/contract.ts';
+import { errorMessage } from '../errors.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';
 import * as blobs from '../store/queries/blobs.ts';
@@ -93,7 +94,7 @@ function extractWhole(kind: FormatKind, name: string, bytes: Buffer): Promise<Ex
   return extractText(name, bytes, kind === 'md' ? 'md' : 'txt');
 }
 
-function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: number, blobId: number | null): number {
+function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: number, blobId: number | null, status: documents.NewDocument['status'] = doc.status): number {
   const id = documents.insert(db, {
     name: doc.name,
     sourcePath: path,
@@ -103,7 +104,7 @@ function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: 
     sizeBytes: size,
     pageCount: doc.pageCount,
     text: doc.text,
-    status: doc.status,
+    status,
     warnings: doc.warnings,
     metadata: doc.metadata,
     blobId,
@@ -112,9 +113,16 @@ function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: 
   return id;
 }
 
-/** Rows in batches, one transaction each; if the file fails part-way, its rows are taken out again. */
+/**
+ * Rows in batches, one transaction each (other writers wait milliseconds, not the whole file).
+ * A file is imported whole or not at all: its rows are stored as 'importing' and become
+ * 'imported' together, in one statement, once the last row is in. If the file fails part-way
+ * its rows are taken out again; if even that fails (a full disk) or the process is killed, they
+ * stay marked, left out of runs and exports, until an import of the same file completes them.
+ */
 async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, report: ImportReport, job: Job): Promise<void> {
   const sha = await hashFile(path);
+  const unfinished = documents.countImporting(db, sha);
   const inserted: number[] = [];
   let duplicates = 0;
   let blobId: number | null = null;
@@ -126,7 +134,7 @@ async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, 
       blobId ??= blobs.writeBlob(db, sha, fileChunks(path));
       for (const doc of docs) {
         if (documents.findExisting(db, sha, doc.partKey) !== null) duplicates++;
-        else inserted.push(store(db, doc, path, sha, Buffer.byteLength(doc.text), blobId));
+        else inserted.push(store(db, doc, path, sha, Buffer.byteLength(doc.text), blobId, 'importing'));
       }
     });
     job.report({ done: report.imported + inserted.length, total: null, unit: 'rows', message: `${basename(path)}: ${inserted.length} rows` });
@@ -146,14 +154,23 @@ async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, 
     }
     if (batch.length > 0) flush();
   } catch (error) {
-    writeTransaction(db, () => {
-      documents.remove(db, inserted, 'import');
-      blobs.deleteUnreferenced(db);
-    });
+    try {
+      writeTransaction(db, () => {
+        documents.remove(db, inserted, 'import');
+        blobs.deleteUnreferenced(db);
+      });
+    } catch (cleanup) {
+      const stay = documents.countImporting(db, sha);
+      throw new IngestError('incomplete', `${errorMessage(error)}; its ${stay} rows already stored could not be taken out again (${errorMessage(cleanup)}): they stay in the project marked as an incomplete import, left out of runs and exports. Import the file again to complete it.`);
+    }
     throw error;
   }
-  report.imported += inserted.length;
-  report.duplicates += duplicates;
+  const completed = writeTransaction(db, () => documents.completeImport(db, sha));
+  // Rows an earlier, interrupted import of this file left are completed now: imported, not duplicates.
+  const resumed = Math.min(unfinished, completed - inserted.length);
+  if (resumed > 0) report.warnings.push({ path, message: `completed an earlier import of this file that had stopped part-way (${resumed} rows).` });
+  report.imported += inserted.length + resumed;
+  report.duplicates += duplicates - resumed;
   for (const id of inserted) report.documentIds.push(id); // not push(...): a big CSV has more rows than the stack has room for arguments
   const shown = warnings.slice(0, 20);
   if (warnings.length > shown.length) shown.push(`… and ${warnings.length - shown.length} more row problems.`);

@@ -14,7 +14,8 @@ export interface NewDocument {
   sizeBytes: number;
   pageCount: number | null;
   text: string;
-  status?: 'imported' | 'needs_ocr' | 'partial_ocr';
+  /** 'importing': a row of a file whose import has not finished (see listIds). */
+  status?: 'imported' | 'needs_ocr' | 'partial_ocr' | 'importing';
   warnings?: string[];
   metadata?: Record<string, unknown>;
   blobId: number | null;
@@ -121,8 +122,23 @@ export function text(db: Db, id: number): string {
   return row?.text ?? '';
 }
 
+/**
+ * Every document a run or an export works on. Rows of a file whose import has not finished
+ * (status 'importing': the import was killed, or could not clean up after a failure) are left
+ * out until an import of the same file completes them.
+ */
 export function listIds(db: Db): number[] {
-  return (prepared(db, 'SELECT id FROM documents ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+  return (prepared(db, "SELECT id FROM documents WHERE status != 'importing' ORDER BY id").all() as Array<{ id: number }>).map((r) => r.id);
+}
+
+/** Marks every row of a file whose import finished as imported; returns how many. */
+export function completeImport(db: Db, sha256: string): number {
+  return prepared(db, "UPDATE documents SET status = 'imported' WHERE sha256 = ? AND status = 'importing'").run(sha256).changes;
+}
+
+/** Rows of a file left from an import that never finished. */
+export function countImporting(db: Db, sha256: string): number {
+  return (prepared(db, "SELECT count(*) AS n FROM documents WHERE sha256 = ? AND status = 'importing'").get(sha256) as { n: number }).n;
 }
 
 export function count(db: Db): number {

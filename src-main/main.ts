@@ -22,7 +22,10 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+// A second copy hands over to the first (which focuses its window) and does nothing else:
+// app.quit() only schedules the quit, so start() must not run at all.
 if (!app.requestSingleInstanceLock()) app.quit();
+else void start();
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -55,7 +58,21 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void core.close());
+  // Quit waits for the core to close (jobs cancelled, the inference host stopped, the project
+  // checkpointed and closed): the first will-quit is held, and quit is asked again when done.
+  let closed = false;
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    void core
+      .close()
+      .catch((error: unknown) => console.error('Closing the project failed:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
 }
-
-void start();

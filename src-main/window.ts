@@ -1,4 +1,4 @@
-import { BrowserWindow, shell, type Rectangle, type WebContents } from 'electron';
+import { BrowserWindow, screen, shell, type Rectangle, type WebContents } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './protocol.ts';
@@ -11,6 +11,34 @@ interface WindowState {
 
 function stateFile(userData: string): string {
   return join(userData, 'window-state.json');
+}
+
+/** Less than this of a saved window on any display, and it opens centred instead. */
+const MIN_VISIBLE = { width: 200, height: 100 };
+
+/**
+ * Saved bounds as they can be used on the displays there are now: a window saved on a monitor
+ * that is gone (or moved) would open off-screen, so its position is dropped and Electron centres
+ * it; a size larger than the largest display shrinks to fit.
+ */
+export function fitToDisplays(bounds: Partial<Rectangle>, workAreas: readonly Rectangle[]): Partial<Rectangle> {
+  if (workAreas.length === 0) return bounds;
+  const widest = Math.max(...workAreas.map((a) => a.width));
+  const tallest = Math.max(...workAreas.map((a) => a.height));
+  const size = {
+    ...(bounds.width !== undefined ? { width: Math.min(bounds.width, widest) } : {}),
+    ...(bounds.height !== undefined ? { height: Math.min(bounds.height, tallest) } : {}),
+  };
+  const { x, y } = bounds;
+  if (x === undefined || y === undefined) return size;
+  const width = size.width ?? 800;
+  const height = size.height ?? 600;
+  const visible = workAreas.some((a) => {
+    const w = Math.min(x + width, a.x + a.width) - Math.max(x, a.x);
+    const h = Math.min(y + height, a.y + a.height) - Math.max(y, a.y);
+    return w >= MIN_VISIBLE.width && h >= MIN_VISIBLE.height;
+  });
+  return visible ? { ...size, x, y } : size;
 }
 
 export function readWindowState(userData: string): WindowState {
@@ -49,7 +77,7 @@ export function lockDown(contents: WebContents): void {
 export function createMainWindow(userData: string, preloadPath: string): BrowserWindow {
   const state = readWindowState(userData);
   const window = new BrowserWindow({
-    ...state.bounds,
+    ...fitToDisplays(state.bounds, screen.getAllDisplays().map((d) => d.workArea)),
     minWidth: 900,
     minHeight: 600,
     show: false,

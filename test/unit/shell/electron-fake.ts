@@ -16,6 +16,7 @@ export const recorded = {
   invoked: [] as unknown[][],
   openedExternal: [] as string[],
   menuTemplate: [] as unknown[],
+  quits: 0,
   userData: mkdtempSync(join(tmpdir(), 'docket-electron-')),
 };
 
@@ -86,12 +87,29 @@ export class FakeWindow extends FakeEmitter {
   }
 }
 
-export function electronFake() {
+export interface FakeOptions {
+  /** What requestSingleInstanceLock answers (false: another copy holds the lock). */
+  lock?: boolean;
+  /** Work areas of the displays there are. */
+  displays?: Rectangle[];
+}
+
+// Typed as Electron's own signatures, so a fake that drifts from the real API fails to compile.
+type Rectangle = Electron.Rectangle;
+const lockFor = (options: FakeOptions): Electron.App['requestSingleInstanceLock'] => () => options.lock ?? true;
+const quitter: Electron.App['quit'] = () => {
+  recorded.quits++;
+};
+const screenFor = (options: FakeOptions): Pick<Electron.Screen, 'getAllDisplays'> => ({
+  getAllDisplays: () => (options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }]).map((workArea, id) => ({ id, workArea, bounds: workArea }) as unknown as Electron.Display),
+});
+
+export function electronFake(options: FakeOptions = {}) {
   const app = Object.assign(new FakeEmitter(), {
     whenReady: () => Promise.resolve(),
     getPath: () => recorded.userData,
-    requestSingleInstanceLock: () => true,
-    quit: () => {},
+    requestSingleInstanceLock: lockFor(options),
+    quit: quitter,
   });
   return {
     app,
@@ -109,6 +127,7 @@ export function electronFake() {
       handle: (scheme: string, fn: (request: { url: string }) => Promise<Response>) => recorded.protocolHandlers.set(scheme, fn),
     },
     shell: { openExternal: (url: string) => recorded.openedExternal.push(url) },
+    screen: screenFor(options),
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
     utilityProcess: { fork: () => new FakeEmitter() },
     contextBridge: { exposeInMainWorld: (name: string, api: unknown) => recorded.exposed.set(name, api) },

@@ -69,3 +69,17 @@ describe('main process', () => {
     expect(labels).toEqual(['&File', '&Edit', '&View', '&Help']);
   });
 });
+
+describe('main process lifecycle', () => {
+  it('holds the quit until the core has closed, then quits', async () => {
+    const { app } = (await import('electron')) as unknown as { app: { emit(name: string, ...args: unknown[]): void } };
+    let prevented = 0;
+    const event = { preventDefault: () => prevented++ };
+    app.emit('will-quit', event);
+    app.emit('will-quit', event); // a second request while closing: held too, no second close
+    expect(prevented).toBe(2);
+    await vi.waitFor(() => expect(recorded.quits).toBe(1));
+    app.emit('will-quit', event); // the quit asked for once the core closed goes through
+    expect(prevented).toBe(2);
+  });
+});

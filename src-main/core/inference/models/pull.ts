@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { modelFolder } from './hub-id.ts';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ModelInfo } from '../../api/contract.ts';
@@ -24,9 +25,9 @@ export function hubUrl(): string {
 type Job = Pick<JobContext, 'signal' | 'report'>;
 
 export async function pullModel(paths: AppPaths, id: string, job: Job, host = hubUrl()): Promise<ModelInfo> {
-  if (!/^[\w.-]+\/[\w.-]+$/.test(id) || id.includes('..')) throw new DocketError('invalid_request', `"${id}" is not a hub model id (owner/name).`);
+  // Validated as the hub validates ids: nothing outside the model's own folder is ever deleted.
+  const target = modelFolder(paths.modelCache, id);
   const staging = join(paths.modelCache, '.downloads', id.replace('/', '--'));
-  const target = join(paths.modelCache, id);
   mkdirSync(staging, { recursive: true });
   const progress = { done: 0, total: 0 };
   const report = (message: string) => job.report({ done: progress.done, total: progress.total || null, unit: 'bytes', message });

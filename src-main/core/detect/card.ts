@@ -1,4 +1,5 @@
 import { luhnValid } from './luhn.ts';
+import { GROUP_SEPARATOR, sameKind, separatorKind, separatorView, type SeparatorKind } from './separators.ts';
 import type { DetectedSpan, Detector } from './types.ts';
 
 interface Brand {
@@ -42,10 +43,14 @@ export function isCardNumber(digits: string): boolean {
   return cardBrand(digits) !== null && luhnValid(digits);
 }
 
-// Runs of digit groups joined by single spaces or dashes; a card is a window of whole groups
-// (13-19 digits, one kind of separator) inside a run, so "card 4111 1111 1111 1111 2024" still
-// yields the card and a card never ends in the middle of a group.
-const RUN = /(?<![\w-])\d+(?:[ -]\d+)*(?!\w)/g;
+// Runs of digit groups joined by separators (spaces, a dash, a line break; see separators.ts); a
+// card is a window of whole groups (13-19 digits, one kind of separator, a bare line break going
+// with either) inside a run, so "card 4111 1111 1111 1111 2024" still yields the card and a card
+// never ends in the middle of a group. A card broken across a line has one line break and is
+// grouped as cards are printed (see printedBeforeLast), so a column of numbers, one per line, does
+// not make cards out of its rows. The run is matched in the separator view, whose offsets are the
+// text's own.
+const RUN = new RegExp(`(?<![\\w-])\\d+(?:${GROUP_SEPARATOR}\\d+)*(?!\\w)`, 'g');
 const GROUP = /\d+/g;
 const SCORE = 0.99;
 
@@ -53,31 +58,64 @@ interface Group {
   start: number;
   end: number;
   digits: string;
-  /** The separator before this group ('' for the first). */
-  sep: string;
+  /** The kind of separator before this group (null for the first). */
+  sep: SeparatorKind | null;
+  /** Whether that separator holds a line break. */
+  lineBreak: boolean;
 }
 
 function groupsOf(run: string, offset: number): Group[] {
   const out: Group[] = [];
+  let previousEnd = -1;
   for (const m of run.matchAll(GROUP)) {
-    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, digits: m[0], sep: m.index > 0 ? run[m.index - 1]! : '' });
+    const between = previousEnd < 0 ? '' : run.slice(previousEnd, m.index);
+    const sep = previousEnd < 0 ? null : separatorKind(between);
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, digits: m[0], sep, lineBreak: between.includes('\n') });
+    previousEnd = m.index + m[0].length;
   }
   return out;
 }
 
+/** Every issuer prefix starts with 2-6: a window starting with any other digit is no card. */
+const mayStartCard = (digits: string) => digits >= '2' && digits < '7';
+
+/**
+ * Whether a group of `length` digits at `position` (0 first) of a window, with `first` and `second`
+ * the lengths of its first two groups, can be a group before the last of a card as printed: 4-4-4-4,
+ * 4-4-4-4-3, 4-4-4-1 (fours, the last maybe shorter) or 4-6-5 and 4-6-4 (Amex, Diners).
+ */
+function printedBeforeLast(position: number, length: number, first: number, second: number): boolean {
+  if (position === 1 && first === 4) return length === 4 || length === 6;
+  return length === 4 && !(position >= 2 && second === 6);
+}
+
+/** Whether the last group of a printed card can have `length` digits, at `position`, after groups `first`, `second`. */
+function printedLast(position: number, length: number, first: number, second: number): boolean {
+  if (position === 2 && first === 4 && second === 6) return length === 4 || length === 5;
+  return length <= 4;
+}
+
 function longestCardFrom(groups: Group[], i: number): number {
+  if (!mayStartCard(groups[i]!.digits)) return -1;
   let digits = '';
-  let sep: string | null = null;
+  let sep: SeparatorKind = 'break';
+  let lineBreaks = 0;
+  let printed = true; // every group before the last one is grouped as a printed card
   let best = -1;
   for (let j = i; j < groups.length; j++) {
     const g = groups[j]!;
     if (j > i) {
-      if (sep === null) sep = g.sep;
-      else if (g.sep !== sep) break;
+      if (!sameKind(sep, g.sep!)) break;
+      if (g.sep !== 'break') sep = g.sep!;
+      if (g.lineBreak && ++lineBreaks > 1) break;
+      printed &&= printedBeforeLast(j - 1 - i, groups[j - 1]!.digits.length, groups[i]!.digits.length, groups[i + 1]!.digits.length);
+      // Across a line break a card must be grouped as printed, and that cannot come back.
+      if (lineBreaks > 0 && !printed) break;
     }
     digits += g.digits;
     if (digits.length > 19) break;
-    if (digits.length >= 13 && isCardNumber(digits)) best = j;
+    if (digits.length < 13 || !isCardNumber(digits)) continue;
+    if (lineBreaks === 0 || printedLast(j - i, g.digits.length, groups[i]!.digits.length, groups[i + 1]?.digits.length ?? 0)) best = j;
   }
   return best;
 }
@@ -88,7 +126,7 @@ export const card: Detector = {
   label: 'CARD',
   detect(text) {
     const out: DetectedSpan[] = [];
-    for (const m of text.matchAll(RUN)) {
+    for (const m of separatorView(text).matchAll(RUN)) {
       if (m[0].length < 13) continue;
       const groups = groupsOf(m[0], m.index);
       for (let i = 0; i < groups.length; ) {

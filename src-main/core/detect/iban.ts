@@ -1,3 +1,4 @@
+import { separatorView } from './separators.ts';
 import type { DetectedSpan, Detector } from './types.ts';
 
 // IBAN length per country, from the SWIFT IBAN registry.
@@ -33,9 +34,12 @@ export function isIban(compact: string): boolean {
   return ibanLength(compact.slice(0, 2)) === compact.length && /^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(compact) && ibanChecksumValid(compact);
 }
 
-// Electronic (no spaces) or print format (groups of four). The candidate may run on into the next
-// word, so exactly the country's length of characters is taken from its start.
-const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g;
+// Electronic (no spaces) or print format (groups of four), the groups split by up to 4 spaces of
+// any kind and at most once by a line break (see separators.ts), never by a blank line. The
+// candidate may run on into the next word, so exactly the country's length of characters is taken
+// from its start; the search resumes after the IBAN, or just after the start of a candidate that
+// is none, so a token before an IBAN ("ref AB12 DE89 …") or an IBAN before another never hides it.
+const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:(?: {1,4}| {0,4}\n {0,4})?[A-Z0-9]){11,30}/g;
 const SCORE = 0.99;
 
 export const iban: Detector = {
@@ -44,18 +48,34 @@ export const iban: Detector = {
   label: 'IBAN',
   detect(text) {
     const out: DetectedSpan[] = [];
-    for (const m of text.matchAll(CANDIDATE)) {
-      const length = ibanLength(m[0].slice(0, 2));
-      if (length === undefined) continue;
-      let compact = '';
-      let end = 0;
-      for (; end < m[0].length && compact.length < length; end++) if (m[0][end] !== ' ') compact += m[0][end];
-      if (compact.length !== length) continue;
-      const after = text[m.index + end];
-      if (after !== undefined && /[A-Za-z0-9]/.test(after)) continue;
-      if (!isIban(compact)) continue;
-      out.push({ start: m.index, end: m.index + end, label: 'IBAN', score: SCORE, detector: 'iban' });
+    const view = separatorView(text);
+    CANDIDATE.lastIndex = 0;
+    for (let m = CANDIDATE.exec(view); m; m = CANDIDATE.exec(view)) {
+      const found = ibanAt(view, m.index, m[0]);
+      if (found === null) {
+        CANDIDATE.lastIndex = m.index + 1;
+        continue;
+      }
+      out.push({ start: m.index, end: m.index + found, label: 'IBAN', score: SCORE, detector: 'iban' });
+      CANDIDATE.lastIndex = m.index + found;
     }
     return out;
   },
 };
+
+/** The length of the IBAN that starts the candidate `raw` at `index` of `view`, or null. */
+function ibanAt(view: string, index: number, raw: string): number | null {
+  const length = ibanLength(raw.slice(0, 2));
+  if (length === undefined) return null;
+  let compact = '';
+  let end = 0;
+  let lineBreaks = 0;
+  for (; end < raw.length && compact.length < length; end++) {
+    if (raw[end] === '\n') lineBreaks++;
+    else if (raw[end] !== ' ') compact += raw[end];
+  }
+  if (compact.length !== length || lineBreaks > 1) return null;
+  const after = view[index + end];
+  if (after !== undefined && /[A-Za-z0-9]/.test(after)) return null;
+  return isIban(compact) ? end : null;
+}

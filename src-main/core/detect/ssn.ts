@@ -1,3 +1,4 @@
+import { GROUP_SEPARATOR, sameKind, separatorKind, separatorView } from './separators.ts';
 import type { DetectedSpan, Detector } from './types.ts';
 
 // Numbers the SSA never issued or that were published and voided (Woolworth's wallet card,
@@ -12,9 +13,15 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
   return !KNOWN_INVALID.has(area + group + serial);
 }
 
-// AAA-GG-SSSS (or spaced), not inside a longer run of digits; nine bare digits only right after
-// an "SSN"/"social security" cue, since nine digits alone are far more often something else.
-const SEPARATED = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![ -]?\d)/g;
+// AAA-GG-SSSS (dashes, spaces or one line break between the groups, one kind; see separators.ts),
+// not inside a longer run of digits; nine bare digits only right after an "SSN"/"social security"
+// cue, since nine digits alone are far more often something else. SEPARATED runs over the separator
+// view, whose offsets are the text's own. A digit right after it, after one space or dash, or after
+// a dash and a line break, continues a longer number; a line break then digits is a new line.
+const SEPARATED = new RegExp(
+  `(?<![\\d-])(\\d{3})(${GROUP_SEPARATOR})(\\d{2})(${GROUP_SEPARATOR})(\\d{4})(?![ -]?\\d|- {0,4}\\n {0,4}\\d)`,
+  'g',
+);
 const CUED = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*[:#]?\s*(\d{9})(?!\d)/gi;
 
 export const ssn: Detector = {
@@ -23,9 +30,17 @@ export const ssn: Detector = {
   label: 'SSN',
   detect(text) {
     const out: DetectedSpan[] = [];
-    for (const m of text.matchAll(SEPARATED)) {
-      if (!isValidSsn(m[1]!, m[3]!, m[4]!)) continue;
-      const score = m[2] === '-' ? 0.85 : 0.7;
+    const view = separatorView(text);
+    SEPARATED.lastIndex = 0;
+    for (let m = SEPARATED.exec(view); m; m = SEPARATED.exec(view)) {
+      const first = separatorKind(m[2]!);
+      const second = separatorKind(m[4]!);
+      const oneLine = !(m[2]!.includes('\n') && m[4]!.includes('\n'));
+      if (!sameKind(first, second) || !oneLine || !isValidSsn(m[1]!, m[3]!, m[5]!)) {
+        SEPARATED.lastIndex = m.index + 1; // a valid number may start inside this one
+        continue;
+      }
+      const score = first === 'dash' || second === 'dash' ? 0.85 : 0.7;
       out.push({ start: m.index, end: m.index + m[0].length, label: 'SSN', score, detector: 'ssn' });
     }
     for (const m of text.matchAll(CUED)) {

@@ -8,6 +8,11 @@ const id = z.number().int().positive();
 const status = z.enum(['proposed', 'accepted', 'rejected']);
 const source = z.enum(['model', 'pattern', 'human']);
 const path = z.string().min(1).max(4096);
+/** Request caps: generous for any real use, small enough that a hostile request is refused fast. */
+export const MAX_IDS = 100_000; // ids, or paths, in one request
+const MAX_LIST = 10_000; // names (labels) in one request
+const MAX_NAME = 256; // a label, task, column, source or job id
+const MAX_TEXT = 10_000; // free text: a span's text, a hypothesis, a template, a pattern
 
 export const Span = z.object({
   id,
@@ -78,10 +83,10 @@ export const DocumentDetail = z.object({
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
 export const ImportOptions = z.object({
-  paths: z.array(path).min(1),
-  csvColumn: z.string().optional(),
-  idColumn: z.string().optional(),
-  jsonlField: z.string().optional(),
+  paths: z.array(path).min(1).max(MAX_IDS),
+  csvColumn: z.string().max(MAX_NAME).optional(),
+  idColumn: z.string().max(MAX_NAME).optional(),
+  jsonlField: z.string().max(MAX_NAME).optional(),
 });
 export const ImportReport = z.object({
   imported: z.number().int(),
@@ -108,23 +113,23 @@ export const RunRequest = z.discriminatedUnion('task', [
   z.object({
     task: z.enum(['ner', 'pos']),
     restart,
-    model: z.string().min(1),
+    model: z.string().min(1).max(4096),
     dtype,
     aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).default('simple'),
     threshold: threshold.optional(),
     /** Per label (PER, or B-PER): overrides `threshold` for that label. */
-    thresholds: z.record(z.string().min(1), threshold).optional(),
-    ignoreLabels: z.array(z.string()).optional(),
+    thresholds: z.record(z.string().min(1).max(MAX_NAME), threshold).optional(),
+    ignoreLabels: z.array(z.string().max(MAX_NAME)).max(MAX_LIST).optional(),
   }),
-  z.object({ task: z.literal('text-classification'), restart, model: z.string().min(1), dtype, multiLabel: z.boolean().optional() }),
-  z.object({ task: z.literal('nli'), restart, model: z.string().min(1), dtype, hypothesis: z.string().min(1) }),
+  z.object({ task: z.literal('text-classification'), restart, model: z.string().min(1).max(4096), dtype, multiLabel: z.boolean().optional() }),
+  z.object({ task: z.literal('nli'), restart, model: z.string().min(1).max(4096), dtype, hypothesis: z.string().min(1).max(MAX_TEXT) }),
   z.object({
     task: z.literal('zero-shot'),
     restart,
-    model: z.string().min(1),
+    model: z.string().min(1).max(4096),
     dtype,
-    labels: z.array(z.string().min(1)).min(1),
-    template: z.string().includes('{}').default('This example is {}.'),
+    labels: z.array(z.string().min(1).max(MAX_NAME)).min(1).max(MAX_LIST),
+    template: z.string().max(MAX_TEXT).includes('{}').default('This example is {}.'),
     multiLabel: z.boolean().default(false),
   }),
 ]);
@@ -173,8 +178,8 @@ export type ModelInfo = z.infer<typeof ModelInfo>;
 
 export const Label = z.object({
   id,
-  setName: z.string(),
-  name: z.string().min(1),
+  setName: z.string().max(MAX_NAME),
+  name: z.string().min(1).max(MAX_NAME),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   hotkey: z.string().max(1).nullable(),
 });
@@ -183,9 +188,9 @@ export type Label = z.infer<typeof Label>;
 export const PatternRule = z.object({
   id,
   kind: z.enum(['regex', 'deny', 'allow']),
-  label: z.string(),
-  pattern: z.string().min(1),
-  flags: z.string(),
+  label: z.string().max(MAX_NAME),
+  pattern: z.string().min(1).max(MAX_TEXT),
+  flags: z.string().max(16),
   enabled: z.boolean(),
 });
 export type PatternRule = z.infer<typeof PatternRule>;
@@ -195,15 +200,17 @@ export const ExportRequest = z.object({
   outDir: path,
   status: z.enum(['accepted', 'all']).default('accepted'),
   minScore: threshold.optional(),
-  documentIds: z.array(id).optional(),
-  overlay: z.string().default('none'), // 'none' | 'label' | any reason code such as "(b)(6)"
+  documentIds: z.array(id).max(MAX_IDS).optional(),
+  overlay: z.string().max(MAX_NAME).default('none'), // 'none' | 'label' | any reason code such as "(b)(6)"
   boxColour: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#000000'),
   dpi: z.number().int().min(72).max(600).default(200),
-  replacement: z.record(z.string(), z.enum(['block', 'label', 'pseudonym'])).default({}),
+  replacement: z.record(z.string().max(MAX_NAME), z.enum(['block', 'label', 'pseudonym'])).default({}),
   includeSpanText: z.boolean().default(false),
-  wholePages: z.array(z.object({ documentId: id, pageNo: z.number().int().positive() })).default([]),
+  wholePages: z.array(z.object({ documentId: id, pageNo: z.number().int().positive() })).max(MAX_IDS).default([]),
   /** Render every page of a redacted PDF as an image (plus its text layer), not only pages with redactions. */
   rasteriseAll: z.boolean().default(false),
+  /** Replace files already in the folder (otherwise an existing file is never overwritten). */
+  overwrite: z.boolean().default(false),
   /** Residual-scan findings the analyst lets through: finding ids (16 hex digits) or whole labels. Recorded in the audit log. */
   acceptResidual: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
 });
@@ -258,8 +265,8 @@ export const requests = {
   'documents:list.query': {
     request: z.object({
       search: z.string().max(500).optional(),
-      label: z.string().optional(),
-      status: z.string().optional(),
+      label: z.string().max(MAX_NAME).optional(),
+      status: z.string().max(MAX_NAME).optional(),
       maxConfidence: threshold.optional(),
       sort: z.enum(['name', 'importedAt', 'minConfidence', 'spanCount', 'topScore']).default('importedAt'),
       descending: z.boolean().default(false),
@@ -281,7 +288,7 @@ export const requests = {
   'documents:import.start': { request: ImportOptions, response: JobStarted },
 
   'annotations:span.create': {
-    request: z.object({ documentId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), label: z.string().min(1), origin }),
+    request: z.object({ documentId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), label: z.string().min(1).max(MAX_NAME), origin }),
     response: Span,
   },
   'annotations:span.update': {
@@ -289,31 +296,31 @@ export const requests = {
       id,
       start: z.number().int().nonnegative().optional(),
       end: z.number().int().positive().optional(),
-      label: z.string().min(1).optional(),
+      label: z.string().min(1).max(MAX_NAME).optional(),
       status: status.optional(),
       origin,
     }),
     response: Span,
   },
   'annotations:span.delete': { request: z.object({ id, origin }), response: ok },
-  'annotations:span.merge': { request: z.object({ ids: z.array(id).min(2) }), response: Span },
+  'annotations:span.merge': { request: z.object({ ids: z.array(id).min(2).max(MAX_IDS) }), response: Span },
   'annotations:span.split': { request: z.object({ id, at: z.number().int().positive() }), response: z.array(Span) },
-  'annotations:label.create': { request: z.object({ documentId: id, task: z.string().min(1), label: z.string().min(1) }), response: DocLabel },
-  'annotations:label.update': { request: z.object({ id, label: z.string().min(1).optional(), status: status.optional(), origin }), response: DocLabel },
+  'annotations:label.create': { request: z.object({ documentId: id, task: z.string().min(1).max(MAX_NAME), label: z.string().min(1).max(MAX_NAME) }), response: DocLabel },
+  'annotations:label.update': { request: z.object({ id, label: z.string().min(1).max(MAX_NAME).optional(), status: status.optional(), origin }), response: DocLabel },
   'annotations:occurrences.count': {
-    request: z.object({ text: z.string().min(1), scope: occurrenceScope, documentId: id }),
+    request: z.object({ text: z.string().min(1).max(MAX_TEXT), scope: occurrenceScope, documentId: id }),
     response: z.object({ occurrences: z.number().int(), documents: z.number().int() }),
   },
   'annotations:occurrences.apply': {
-    request: z.object({ text: z.string().min(1), scope: occurrenceScope, documentId: id, action: z.enum(['accept', 'reject', 'add']), label: z.string().min(1) }),
+    request: z.object({ text: z.string().min(1).max(MAX_TEXT), scope: occurrenceScope, documentId: id, action: z.enum(['accept', 'reject', 'add']), label: z.string().min(1).max(MAX_NAME) }),
     response: z.object({ changed: z.number().int() }),
   },
   'annotations:bulk.count': {
-    request: z.object({ minScore: threshold, label: z.string().optional(), source: z.string().optional() }),
+    request: z.object({ minScore: threshold, label: z.string().max(MAX_NAME).optional(), source: z.string().max(MAX_NAME).optional() }),
     response: z.object({ count: z.number().int() }),
   },
   'annotations:bulk.accept': {
-    request: z.object({ minScore: threshold, label: z.string().optional(), source: z.string().optional() }),
+    request: z.object({ minScore: threshold, label: z.string().max(MAX_NAME).optional(), source: z.string().max(MAX_NAME).optional() }),
     response: z.object({ changed: z.number().int() }),
   },
   'annotations:history.undo': { request: empty, response: z.object({ changed: z.boolean(), documentId: id.nullable() }) },
@@ -332,10 +339,10 @@ export const requests = {
 
   'runs:job.start': { request: RunRequest, response: JobStarted },
   'runs:list.get': { request: empty, response: z.object({ runs: z.array(RunSummary) }) },
-  'jobs:job.cancel': { request: z.object({ jobId: z.string() }), response: ok },
+  'jobs:job.cancel': { request: z.object({ jobId: z.string().max(MAX_NAME) }), response: ok },
 
   'models:list.get': { request: empty, response: z.object({ models: z.array(ModelInfo) }) },
-  'models:pull.start': { request: z.object({ id: z.string().regex(/^[\w.-]+\/[\w.-]+$/) }), response: JobStarted },
+  'models:pull.start': { request: z.object({ id: z.string().max(MAX_NAME).regex(/^[\w.-]+\/[\w.-]+$/) }), response: JobStarted },
   'models:folder.import': { request: z.object({ path }), response: ModelInfo },
 
   'labels:list.get': { request: empty, response: z.object({ labels: z.array(Label) }) },

@@ -75,7 +75,7 @@ export async function exportCsv(
   const ordered = [...groups.entries()].sort(([a], [b]) => Number(a === '') - Number(b === ''));
   for (const [, out] of ordered) {
     const name = out.source === '' ? 'documents.csv' : outputName(out.firstId, out.source, 'csv', [...out.needles.values()]);
-    const pending = new PendingFile(request.outDir, name);
+    const pending = new PendingFile(request.outDir, name, request.overwrite);
     const residual = residualContextFor(out.sources, request.residualRules, request.acceptResidual);
     const promise = { needles: [...out.needles.values()], labelOf: out.labelOf, spansOf: out.spansOf };
     const inspection = await writeVerified(pending, out.lines(), (written) => inspectText(pending.finalPath, written, promise, residual));

@@ -17,6 +17,8 @@ export interface DataExportOptions {
   filter: SpanFilter;
   includeSpanText: boolean;
   outDir: string;
+  /** Replace a file already in the folder (the user said so). */
+  overwrite: boolean;
   signal: AbortSignal;
   onDocument: () => void;
 }
@@ -35,7 +37,7 @@ const FILE_NAMES: Record<DataFormat, string> = {
  * entities token for token) before it gets its final name.
  */
 export async function exportData(format: DataFormat, reader: ProjectReader, ids: readonly number[], options: DataExportOptions): Promise<ReportFile> {
-  const pending = new PendingFile(options.outDir, FILE_NAMES[format]);
+  const pending = new PendingFile(options.outDir, FILE_NAMES[format], options.overwrite);
   const fd = openSync(pending.tempPath, 'w', 0o600);
   const write = (s: string) => writeSync(fd, s);
   const counts: Record<string, number> = {};

@@ -34,15 +34,16 @@ export async function runExport(reader: ProjectReader, input: unknown, job: Pick
   const outcome: ReportInput = { format: request.format, outDir, options: reportOptions(request), files: [], failures: [], startedAt };
   // First the folder says an export is under way (and what an earlier, interrupted one left
   // behind is gone): if this one is killed, the folder says so instead of showing an old "ok".
+  // A folder holding another export is replaced only with consent (its report is the first file).
   removeLeftovers(outDir);
-  writeReport(outDir, outcome, 'in-progress');
+  writeReport(outDir, outcome, 'in-progress', request.overwrite);
   try {
     await exportAll(reader, request, ids, outDir, outcome, job);
   } catch (error) {
-    if (error instanceof CancelledError || job.signal.aborted) writeReport(outDir, outcome, 'cancelled');
+    if (error instanceof CancelledError || job.signal.aborted) writeReport(outDir, outcome, 'cancelled', true);
     throw error;
   }
-  return writeReport(outDir, outcome, 'complete');
+  return writeReport(outDir, outcome, 'complete', true);
 }
 
 async function exportAll(reader: ProjectReader, request: Request, ids: readonly number[], outDir: string, outcome: ReportInput, job: Pick<JobContext, 'signal' | 'report'>): Promise<void> {
@@ -66,7 +67,7 @@ async function exportAll(reader: ProjectReader, request: Request, ids: readonly 
       throwIfCancelled(job.signal);
       const doc = reader.document(id);
       const settings = settingsFor(request, id);
-      const context = { outDir, hasher, book, signal: job.signal, ...residual };
+      const context = { outDir, hasher, book, signal: job.signal, overwrite: request.overwrite, ...residual };
       const result = await guarded(`document ${id}`, () =>
         request.format === 'pdf' ? exportRedactedPdf(doc, settings, context) : exportRedactedText(doc, settings, context),
       );
@@ -85,7 +86,7 @@ async function exportAll(reader: ProjectReader, request: Request, ids: readonly 
     for (const a of csv.accepted) recordAccepted(null, a.file, a.findings);
   } else {
     const filter = { status: request.status, minScore: request.minScore };
-    const file = await exportData(request.format, reader, ids, { filter, includeSpanText: request.includeSpanText, outDir, signal: job.signal, onDocument: tick });
+    const file = await exportData(request.format, reader, ids, { filter, includeSpanText: request.includeSpanText, outDir, overwrite: request.overwrite, signal: job.signal, onDocument: tick });
     throwIfCancelled(job.signal);
     files.push(file);
     if (!file.checks.every((c) => c.passed)) failures.push({ file: file.file, page: null, reason: 'the exported file did not read back identically; it was not kept' });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { DocketError } from '../errors.ts';
 import { basename, extname, join } from 'node:path';
 import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
 
@@ -16,6 +17,16 @@ export function outputName(documentId: number, documentName: string, ext: string
     .slice(0, 80);
   if (stem === '' || findNeedles(makeHaystack(stem.replace(/[_.-]+/g, ' ')), needles).length > 0) return `${documentId}.${ext}`;
   return `${documentId}-${stem}.${ext}`;
+}
+
+/** Whether anything (a file, a link, even a dangling one) stands under this name. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const LEFTOVER = /^\..+\.[0-9a-f]{12}\.partial$/;
@@ -44,9 +55,12 @@ export function removeLeftovers(dir: string): number {
 export class PendingFile {
   readonly finalPath: string;
   readonly tempPath: string;
+  /** Whether a file already under the final name may be replaced (the user said so). */
+  readonly replace: boolean;
   #done = false;
 
-  constructor(dir: string, name: string) {
+  constructor(dir: string, name: string, replace = false) {
+    this.replace = replace;
     this.finalPath = join(dir, name);
     this.tempPath = join(dir, `.${name}.${randomBytes(6).toString('hex')}.partial`);
   }
@@ -69,7 +83,15 @@ export class PendingFile {
     return readFileSync(this.tempPath);
   }
 
+  /**
+   * Gives the file its name. The rename replaces a link planted there rather than writing
+   * through it; a file already there is replaced only with consent.
+   */
   commit(): string {
+    if (!this.replace && exists(this.finalPath)) {
+      this.discard();
+      throw new DocketError('exists', `${this.finalPath} already exists; choose an empty folder, or replace the files there (--overwrite, or "Replace files already in the folder").`);
+    }
     renameSync(this.tempPath, this.finalPath);
     this.#done = true;
     return this.finalPath;

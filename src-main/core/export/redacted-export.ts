@@ -25,6 +25,8 @@ export interface RedactionSettings {
 
 export interface RedactionContext {
   outDir: string;
+  /** Replace files already in the folder (the user said so). */
+  overwrite: boolean;
   residualRules: ResidualRules;
   /** Residual finding ids (or labels) the analyst accepted for this export. */
   acceptResidual: ReadonlySet<string>;
@@ -90,7 +92,7 @@ function textOutside(text: string, ranges: readonly RedactionRange[]): string {
 export async function exportRedactedPdf(doc: ExportDocument, settings: RedactionSettings, context: RedactionContext): Promise<DocumentExport> {
   const plan = planRedaction(doc, settings.filter, context.hasher);
   const name = outputName(doc.id, doc.name, 'pdf', plan.needles);
-  const pending = new PendingFile(context.outDir, name);
+  const pending = new PendingFile(context.outDir, name, context.overwrite);
   const colour = parseHexColour(settings.boxColour);
   const bytes = doc.mediaType === 'application/pdf' ? doc.bytes() : null;
   if (doc.mediaType === 'application/pdf' && !bytes) {
@@ -139,7 +141,7 @@ export async function exportRedactedText(doc: ExportDocument, settings: Redactio
   const plan = planRedaction(doc, settings.filter, context.hasher);
   const name = outputName(doc.id, doc.name, 'txt', plan.needles);
   const content = redactText(doc.text, plan.ranges, settings.replacement, context.book);
-  const pending = new PendingFile(context.outDir, name);
+  const pending = new PendingFile(context.outDir, name, context.overwrite);
   const residual = residualContextFor([doc], context.residualRules, context.acceptResidual);
   const { checks, failures, accepted } = await writeVerified(pending, content, (written) => inspectText(pending.finalPath, written, plan, residual));
   return { file: { documentId: doc.id, file: name, pages: null, spansByLabel: plan.spansByLabel, checks, stringIds: plan.needles.map((n) => n.id) }, failures, accepted };

@@ -47,10 +47,10 @@ export interface ReportInput {
  * Writes both reports (JSON and text) beside the files, each through a temporary name and a
  * rename, so a reader never sees half a report and a link planted there is replaced, not followed.
  */
-export function writeReport(outDir: string, input: ReportInput, status: ReportStatus): ExportReport {
+export function writeReport(outDir: string, input: ReportInput, status: ReportStatus, replace: boolean): ExportReport {
   const { api, json } = buildReport(input, join(outDir, REPORT_JSON), status);
   for (const [name, content] of [[REPORT_JSON, JSON.stringify(json, null, 2) + '\n'], [REPORT_TEXT, summarise(input, status)]] as const) {
-    const file = new PendingFile(outDir, name);
+    const file = new PendingFile(outDir, name, replace);
     file.write(content);
     file.commit();
   }

@@ -31,7 +31,8 @@ export async function writeVerified(pending: PendingFile, data: Uint8Array | str
     const inspection = await inspect(pending.readBack());
     if (inspection.failures.length > 0 || !inspection.checks.every((c) => c.passed)) {
       pending.discard();
-      rmSync(pending.finalPath, { force: true }); // an older file of that name would be taken for this one
+      // An older file of that name would be taken for this one; it goes when replacing is allowed.
+      if (pending.replace) rmSync(pending.finalPath, { force: true });
       if (inspection.failures.length === 0) inspection.failures.push({ file: pending.finalPath, page: null, reason: 'verification failed' });
       return inspection;
     }

@@ -23,6 +23,7 @@ export const exportCommand: Command = {
     '  --whole-page ID:PAGE redact a whole page (repeatable)',
     '  --include-span-text  put span text into spans-csv (off by default: it is personal data)',
     '  --rasterise-all      render every PDF page as an image with a text layer, not only pages with redactions',
+    '  --overwrite          replace files already in the folder (otherwise an existing file is never replaced)',
     '  --accept-residual X  let a residual-scan finding through: its id (as the report names it) or a label',
     '                       such as DATE (repeatable, or comma-separated); recorded in the audit log',
     '',
@@ -43,6 +44,7 @@ export const exportCommand: Command = {
     'whole-page': { type: 'string', multiple: true },
     'include-span-text': { type: 'boolean' },
     'rasterise-all': { type: 'boolean' },
+    overwrite: { type: 'boolean' },
     'accept-residual': { type: 'string', multiple: true },
   },
   async run(input, io) {
@@ -76,6 +78,7 @@ export const exportCommand: Command = {
       wholePages,
       includeSpanText: input.values['include-span-text'] === true,
       rasteriseAll: input.values['rasterise-all'] === true,
+      overwrite: input.values.overwrite === true,
       acceptResidual: ((input.values['accept-residual'] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
     });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

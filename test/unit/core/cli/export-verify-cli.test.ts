@@ -24,7 +24,11 @@ describe('docket export / verify', () => {
     expect(first.stderr).not.toContain('ada@analytical.example');
     expect(readdirSync(dir).sort()).toEqual([REPORT_JSON, REPORT_TEXT]);
 
-    const second = await cli('export', path, '--format', 'txt', '--out', dir, '--accept-residual', findingId!);
+    // Into the same folder: refused without consent, then replaced with --overwrite.
+    const refused = await cli('export', path, '--format', 'txt', '--out', dir, '--accept-residual', findingId!);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/docket-export-report\.json already exists; choose an empty folder, or replace the files there \(--overwrite/);
+    const second = await cli('export', path, '--format', 'txt', '--out', dir, '--accept-residual', findingId!, '--overwrite');
     expect(second.code).toBe(0);
     expect(readFileSync(join(dir, `${d}-note.txt`), 'utf8')).toBe('████████████ can be reached at ada@analytical.example today.');
     const audit = out();
@@ -53,7 +57,7 @@ describe('docket export / verify', () => {
     expect(verified.code).toBe(2);
     expect(verified.stderr).toMatch(/never finished/);
     expect(verified.stderr).toMatch(/temporary file left by an interrupted export: it was never verified/);
-    expect((await cli('export', path, '--format', 'txt', '--out', dir)).code).toBe(0);
+    expect((await cli('export', path, '--format', 'txt', '--out', dir, '--overwrite')).code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
     expect((await cli('verify', dir, '--project', path)).code).toBe(0);
   }, 120_000);

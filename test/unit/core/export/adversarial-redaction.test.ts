@@ -121,7 +121,7 @@ describe('redacted export of the adversarial corpus', () => {
     // The analyst accepts both findings by id: the file is written and the audit log says so.
     const ids = residual.map((f) => /--accept-residual ([0-9a-f]{16})/.exec(f.reason)![1]!);
     const audit: Parameters<typeof fixtureReader>[1] = [];
-    const again = await runExport(fixtureReader([doc], audit), { format: 'pdf', outDir: dir, dpi: 72, acceptResidual: ids }, job());
+    const again = await runExport(fixtureReader([doc], audit), { format: 'pdf', outDir: dir, dpi: 72, acceptResidual: ids, overwrite: true }, job());
     expect(again.ok).toBe(true);
     expect(existsSync(join(dir, '1-w.pdf'))).toBe(true);
     expect(audit.map((a) => a.action)).toEqual(['export.residual_accepted']);

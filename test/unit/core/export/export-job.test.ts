@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -165,18 +165,20 @@ describe('runExport', () => {
     const dir = out();
     expect((await runExport(reader, { format: 'conll', outDir: dir }, job())).ok).toBe(true);
     expect(readFileSync(join(dir, 'spans.conll'), 'utf8')).toContain('Jane\tB-PER\nDoe\tI-PER\n');
-    await runExport(reader, { format: 'labels-csv', outDir: dir }, job());
+    // Into the same folder: its report (and spans.csv below) are replaced, so only with consent.
+    await expect(runExport(reader, { format: 'labels-csv', outDir: dir }, job())).rejects.toThrow(/docket-export-report\.json already exists/);
+    await runExport(reader, { format: 'labels-csv', outDir: dir, overwrite: true }, job());
     expect(parse(readFileSync(join(dir, 'labels.csv'), 'utf8'))).toEqual([
       ['document_id', 'document_name', 'task', 'label', 'score', 'source', 'source_name', 'status', 'model_id', 'run_id'],
       ['1', 'minutes.pdf', 'topic', 'finance', '0.8', 'model', 'topic', 'accepted', 'model-of-run-3', '3'],
     ]);
-    await runExport(reader, { format: 'spans-csv', outDir: dir, documentIds: [1] }, job());
+    await runExport(reader, { format: 'spans-csv', outDir: dir, documentIds: [1], overwrite: true }, job());
     const plain = parse(readFileSync(join(dir, 'spans.csv'), 'utf8')) as string[][];
     expect(plain[0]).not.toContain('text');
     expect(JSON.stringify(plain)).not.toContain(secrets.person);
     expect(plain[1]![10]).toBe('1'); // page
     expect(JSON.parse(plain[1]![11]!)[0][0]).toBe(1); // boxes: [[page, x, y, w, h]]
-    await runExport(reader, { format: 'spans-csv', outDir: dir, documentIds: [1], includeSpanText: true }, job());
+    await runExport(reader, { format: 'spans-csv', outDir: dir, documentIds: [1], includeSpanText: true, overwrite: true }, job());
     expect(readFileSync(join(dir, 'spans.csv'), 'utf8')).toContain(secrets.person);
   });
 
@@ -188,5 +190,20 @@ describe('runExport', () => {
     expect(readdirSync(dir).sort()).toEqual([REPORT_JSON, REPORT_TEXT]); // no partial file, and a report that says what happened
     expect(JSON.parse(readFileSync(join(dir, REPORT_JSON), 'utf8'))).toMatchObject({ status: 'cancelled', ok: false, files: [] });
     expect(readFileSync(join(dir, REPORT_TEXT), 'utf8')).toContain('RESULT: CANCELLED');
+  });
+});
+
+describe('writing files', () => {
+  it('never writes through a link planted where a file goes, and replaces an existing file only with consent', async () => {
+    const dir = out();
+    const outside = join(out(), 'precious.txt');
+    writeFileSync(outside, 'keep me');
+    symlinkSync(outside, join(dir, REPORT_TEXT));
+    await expect(runExport(reader, { format: 'txt', outDir: dir, documentIds: [2] }, job())).rejects.toThrow(/already exists/);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
+    const report = await runExport(reader, { format: 'txt', outDir: dir, documentIds: [2], overwrite: true }, job());
+    expect(report.ok).toBe(true);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me'); // the link was replaced, its target untouched
+    expect(lstatSync(join(dir, REPORT_TEXT)).isSymbolicLink()).toBe(false);
   });
 });

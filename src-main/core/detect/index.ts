@@ -55,9 +55,15 @@ export function detectPatterns(text: string, rules: readonly PatternRuleInput[] 
   for (const rule of rules) {
     if (rule.kind !== 'regex') continue;
     const label = rule.label.trim();
-    for (const [start, end] of compileRegexRule(rule).find(text)) {
-      found.push({ start, end, label, score: CUSTOM_REGEX_SCORE, detector: `regex:${label}` });
+    let matches: Array<[number, number]>;
+    try {
+      matches = compileRegexRule(rule).find(text);
+    } catch (error) {
+      if (!options.onRuleTimeout || (error as DocketError).code !== 'pattern_timeout') throw error;
+      options.onRuleTimeout(rule, (error as Error).message);
+      continue;
     }
+    for (const [start, end] of matches) found.push({ start, end, label, score: CUSTOM_REGEX_SCORE, detector: `regex:${label}` });
   }
   const denied = compileDenyList(rules.filter((r) => r.kind === 'deny'));
   if (denied) add(denied.detect(text));

@@ -8,7 +8,7 @@ import * as documents from '../store/queries/documents.ts';
 import * as patternRules from '../store/queries/pattern-rules.ts';
 import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
-import { detectPatterns } from './index.ts';
+import { detectPatterns, type PatternRuleInput } from './index.ts';
 
 /** What makes two pattern runs the same run: the project's rules (their content) and phone region. */
 export function patternRunSettings(db: Db, documentIds?: number[]): runs.RunSettings {
@@ -18,8 +18,15 @@ export function patternRunSettings(db: Db, documentIds?: number[]): runs.RunSett
 
 export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'report'>, options: { documentIds?: number[]; resumeRunId?: number } = {}): Promise<RunSummary> {
   const ids = options.documentIds ?? documents.listIds(db);
-  const rules = patternRules.listEnabled(db);
+  let rules = patternRules.listEnabled(db);
   const phoneRegion = patternRules.phoneRegion(db);
+  // A custom rule that runs over its time budget is disabled for the rest of this run, with a
+  // message; the built-in detectors and the other rules complete.
+  const disabled: string[] = [];
+  const onRuleTimeout = (rule: PatternRuleInput, message: string) => {
+    rules = rules.filter((r) => r !== rule);
+    disabled.push(`${message} It was skipped for the rest of this run.`);
+  };
   if (options.resumeRunId !== undefined) runs.resume(db, options.resumeRunId);
   const runId = options.resumeRunId ?? runs.create(db, { ...patternRunSettings(db, options.documentIds), docsTotal: ids.length });
   const done = runs.doneDocumentIds(db, runId);
@@ -28,7 +35,7 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
     for (const id of ids) {
       if (done.has(id)) continue;
       throwIfCancelled(job.signal);
-      const found = detectPatterns(documents.text(db, id), rules, { phoneRegion });
+      const found = detectPatterns(documents.text(db, id), rules, { phoneRegion, onRuleTimeout });
       let decided = 0;
       writeTransaction(db, () => {
         decided = spans.replacePatternProposals(
@@ -46,7 +53,8 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
       // Yield between documents so requests keep being served during a long run.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    runs.finish(db, runId, 'completed', counts);
+    counts.rulesDisabled = disabled.length;
+    runs.finish(db, runId, 'completed', counts, disabled.length > 0 ? disabled.join(' ') : undefined);
   } catch (error) {
     const cancelled = error instanceof CancelledError || job.signal.aborted;
     runs.finish(db, runId, cancelled ? 'cancelled' : 'failed', counts, cancelled ? undefined : (error as Error).message);

@@ -23,6 +23,12 @@ export interface DetectOptions {
   detectors?: string[];
   /** Region for phone numbers written without a country code (ISO 3166 alpha-2). Default US. */
   phoneRegion?: CountryCode;
+  /**
+   * Called when a custom rule runs over its time budget on this text: the rule is skipped for
+   * it (every other detector completes) and the caller may disable it for the rest of a run.
+   * Without it, the timeout is thrown.
+   */
+  onRuleTimeout?: (rule: PatternRuleInput, message: string) => void;
 }
 
 /** A built-in detector: one pass over the text. */

@@ -107,12 +107,15 @@ const origin = z.string().max(64).optional();
 const dtype = z.enum(['fp32', 'q8']).optional();
 /** A stopped run (killed or cancelled) with the same settings is resumed unless `restart` asks to start over. */
 const restart = z.boolean().default(false);
+/** Propose again what the analyst already accepted or rejected: an explicit choice, off by default. */
+const proposeDecided = z.boolean().default(false);
 
 export const RunRequest = z.discriminatedUnion('task', [
-  z.object({ task: z.literal('patterns'), restart }),
+  z.object({ task: z.literal('patterns'), restart, proposeDecided }),
   z.object({
     task: z.enum(['ner', 'pos']),
     restart,
+    proposeDecided,
     model: z.string().min(1).max(4096),
     dtype,
     aggregation: z.enum(['none', 'simple', 'first', 'average', 'max']).default('simple'),
@@ -121,11 +124,12 @@ export const RunRequest = z.discriminatedUnion('task', [
     thresholds: z.record(z.string().min(1).max(MAX_NAME), threshold).optional(),
     ignoreLabels: z.array(z.string().max(MAX_NAME)).max(MAX_LIST).optional(),
   }),
-  z.object({ task: z.literal('text-classification'), restart, model: z.string().min(1).max(4096), dtype, multiLabel: z.boolean().optional() }),
-  z.object({ task: z.literal('nli'), restart, model: z.string().min(1).max(4096), dtype, hypothesis: z.string().min(1).max(MAX_TEXT) }),
+  z.object({ task: z.literal('text-classification'), restart, proposeDecided, model: z.string().min(1).max(4096), dtype, multiLabel: z.boolean().optional() }),
+  z.object({ task: z.literal('nli'), restart, proposeDecided, model: z.string().min(1).max(4096), dtype, hypothesis: z.string().min(1).max(MAX_TEXT) }),
   z.object({
     task: z.literal('zero-shot'),
     restart,
+    proposeDecided,
     model: z.string().min(1).max(4096),
     dtype,
     labels: z.array(z.string().min(1).max(MAX_NAME)).min(1).max(MAX_LIST),

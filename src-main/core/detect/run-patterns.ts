@@ -11,12 +11,12 @@ import * as spans from '../store/queries/spans.ts';
 import { detectPatterns, type PatternRuleInput } from './index.ts';
 
 /** What makes two pattern runs the same run: the project's rules (their content) and phone region. */
-export function patternRunSettings(db: Db, documentIds?: number[]): runs.RunSettings {
+export function patternRunSettings(db: Db, documentIds?: number[], proposeDecided = false): runs.RunSettings {
   const rules = createHash('sha256').update(JSON.stringify(patternRules.listEnabled(db))).digest('hex').slice(0, 16);
-  return { task: 'patterns', model: 'patterns', params: { rules, phoneRegion: patternRules.phoneRegion(db), ...(documentIds ? { documentIds } : {}) } };
+  return { task: 'patterns', model: 'patterns', params: { rules, phoneRegion: patternRules.phoneRegion(db), ...(documentIds ? { documentIds } : {}), ...(proposeDecided ? { proposeDecided } : {}) } };
 }
 
-export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'report'>, options: { documentIds?: number[]; resumeRunId?: number } = {}): Promise<RunSummary> {
+export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'report'>, options: { documentIds?: number[]; resumeRunId?: number; proposeDecided?: boolean } = {}): Promise<RunSummary> {
   const ids = options.documentIds ?? documents.listIds(db);
   let rules = patternRules.listEnabled(db);
   const phoneRegion = patternRules.phoneRegion(db);
@@ -28,7 +28,7 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
     disabled.push(`${message} It was skipped for the rest of this run.`);
   };
   if (options.resumeRunId !== undefined) runs.resume(db, options.resumeRunId);
-  const runId = options.resumeRunId ?? runs.create(db, { ...patternRunSettings(db, options.documentIds), docsTotal: ids.length });
+  const runId = options.resumeRunId ?? runs.create(db, { ...patternRunSettings(db, options.documentIds, options.proposeDecided), docsTotal: ids.length });
   const done = runs.doneDocumentIds(db, runId);
   const counts: Record<string, number> = { documents: done.size, spans: 0, alreadyDecided: 0 };
   try {
@@ -42,6 +42,7 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
           db,
           id,
           found.map((s) => ({ documentId: id, start: s.start, end: s.end, label: s.label, score: s.score, source: 'pattern' as const, sourceName: s.detector, runId })),
+          options.proposeDecided,
         );
         runs.markDocumentDone(db, runId, id, undefined);
       });

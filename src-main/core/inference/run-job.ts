@@ -22,6 +22,8 @@ export interface ModelRunRequest {
   documentIds?: number[];
   /** Continue this run instead of starting a new one. */
   resumeRunId?: number;
+  /** Propose again what the analyst already accepted or rejected (an explicit choice; off by default). */
+  proposeDecided?: boolean;
 }
 
 /** Characters per request to the host: enough windows to batch well, small enough to resume cheaply. */
@@ -36,7 +38,11 @@ type Job = Pick<JobContext, 'signal' | 'report'>;
 
 /** What makes two runs the same run: a stopped one with these settings is resumed, not redone. */
 export function modelRunSettings(request: Omit<ModelRunRequest, 'resumeRunId'>): runs.RunSettings {
-  return { task: request.task, model: request.model.id, params: { ...request.options, dtype: request.model.dtype, ...(request.documentIds ? { documentIds: request.documentIds } : {}) } };
+  return {
+    task: request.task,
+    model: request.model.id,
+    params: { ...request.options, dtype: request.model.dtype, ...(request.documentIds ? { documentIds: request.documentIds } : {}), ...(request.proposeDecided ? { proposeDecided: true } : {}) },
+  };
 }
 
 export async function runModel(db: Db, client: InferenceClient, request: ModelRunRequest, job: Job): Promise<RunSummary> {
@@ -136,7 +142,7 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
   writeTransaction(db, () => {
     if (result.kind === 'spans') {
       const rows = result.spans.map((s) => ({ documentId, start: s.start, end: s.end, label: s.label, score: s.score, source: 'model' as const, sourceName, runId }));
-      const decided = spans.replaceProposals(db, documentId, sourceName, rows);
+      const decided = spans.replaceProposals(db, documentId, sourceName, rows, request.proposeDecided);
       counts.alreadyDecided = (counts.alreadyDecided ?? 0) + decided;
       // A model's own tag set (PER, B-MISC's MISC, NOUN…) joins the label set, so every span it
       // finds has a colour and can be picked when relabelling.

@@ -19,7 +19,8 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         const { jobId } = app.jobs.start('run', listener, async (job) => {
           const { runPatterns, patternRunSettings } = await import('../../detect/run-patterns.ts');
           try {
-            return await runPatterns(db, job, { resumeRunId: resumeOf(patternRunSettings(db)) });
+            const proposeDecided = request.proposeDecided;
+            return await runPatterns(db, job, { resumeRunId: resumeOf(patternRunSettings(db, undefined, proposeDecided)), proposeDecided });
           } finally {
             changed();
           }
@@ -35,12 +36,12 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         if (!info.dtypes.includes(dtype)) {
           throw new DocketError('wrong_dtype', `${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ') || 'none'}); choose one of those.`);
         }
-        const { task, model: _model, dtype: _dtype, restart: _restart, ...options } = request;
+        const { task, model: _model, dtype: _dtype, restart: _restart, proposeDecided, ...options } = request;
         if ((task === 'ner' || task === 'pos') && info.task !== 'token-classification') {
           throw new DocketError('wrong_model', `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model.`);
         }
         try {
-          const base = { task, model: { ...model, dtype }, options };
+          const base = { task, model: { ...model, dtype }, options, proposeDecided };
           return await runModel(db, app.inference(), { ...base, resumeRunId: resumeOf(modelRunSettings(base)) }, job);
         } finally {
           changed();

@@ -1,7 +1,7 @@
 import { EXIT_OK, UsageError, requirePositional, stringOption, type Command } from '../command.ts';
-import { dtypeOption, printSummaries, runModelTasks } from './model-run.ts';
+import { dtypeOption, printSummaries, runControl, runModelTasks } from './model-run.ts';
 
-const modelOption = { model: { type: 'string' }, dtype: { type: 'string' }, restart: { type: 'boolean' } } as const;
+const modelOption = { model: { type: 'string' }, dtype: { type: 'string' }, restart: { type: 'boolean' }, 'propose-decided': { type: 'boolean' } } as const;
 
 function requireModel(input: Parameters<Command['run']>[0]): string {
   const model = stringOption(input, 'model');
@@ -22,7 +22,7 @@ export const classifyCommand: Command = {
   async run(input, io) {
     const project = requirePositional(input, 0, 'the project file');
     const multiLabel = input.values['multi-label'] === true ? true : undefined;
-    printSummaries(await runModelTasks(project, [{ task: 'text-classification', model: requireModel(input), options: { multiLabel }, dtype: dtypeOption(input) }], io, input.values.restart === true), input, io);
+    printSummaries(await runModelTasks(project, [{ task: 'text-classification', model: requireModel(input), options: { multiLabel }, dtype: dtypeOption(input) }], io, runControl(input)), input, io);
     return EXIT_OK;
   },
 };
@@ -37,7 +37,7 @@ export const nliCommand: Command = {
     const project = requirePositional(input, 0, 'the project file');
     const hypothesis = stringOption(input, 'hypothesis');
     if (!hypothesis?.trim()) throw new UsageError('--hypothesis TEXT is required.');
-    printSummaries(await runModelTasks(project, [{ task: 'nli', model: requireModel(input), options: { hypothesis }, dtype: dtypeOption(input) }], io, input.values.restart === true), input, io);
+    printSummaries(await runModelTasks(project, [{ task: 'nli', model: requireModel(input), options: { hypothesis }, dtype: dtypeOption(input) }], io, runControl(input)), input, io);
     return EXIT_OK;
   },
 };
@@ -58,7 +58,7 @@ export const zeroShotCommand: Command = {
     const template = stringOption(input, 'template') ?? 'This example is {}.';
     if (!template.includes('{}')) throw new UsageError('--template must contain {} where the label goes.');
     const options = { labels, template, multiLabel: input.values['multi-label'] === true };
-    printSummaries(await runModelTasks(project, [{ task: 'zero-shot', model: requireModel(input), options, dtype: dtypeOption(input) }], io, input.values.restart === true), input, io);
+    printSummaries(await runModelTasks(project, [{ task: 'zero-shot', model: requireModel(input), options, dtype: dtypeOption(input) }], io, runControl(input)), input, io);
     return EXIT_OK;
   },
 };

@@ -1,5 +1,5 @@
 import { EXIT_OK, UsageError, numberOption, requirePositional, stringOption, type Command } from '../command.ts';
-import { dtypeOption, printSummaries, runModelTasks } from './model-run.ts';
+import { dtypeOption, printSummaries, runControl, runModelTasks } from './model-run.ts';
 
 const AGGREGATIONS = ['none', 'simple', 'first', 'average', 'max'] as const;
 
@@ -17,11 +17,12 @@ export const detectCommand: Command = {
     '  --thresholds L=X,…    per-label minimum scores, overriding --threshold for those labels (PER=0.9,LOC=0.6)',
     '  --ignore-labels L,…   labels never proposed (default O)',
     '  --restart             start over instead of resuming a stopped run with the same settings',
+    '  --propose-decided     propose again spans the analyst already accepted or rejected (off by default)',
     'A re-run replaces the same source\'s proposals; accepted and rejected spans are kept and never proposed again.',
     'A run that was killed or cancelled is resumed by the same command: only the documents not yet done are read.',
     'Example: docket detect cases.docket --patterns --ner Xenova/bert-base-NER --aggregation first',
   ].join('\n'),
-  options: { patterns: { type: 'boolean' }, ner: { type: 'string' }, pos: { type: 'string' }, aggregation: { type: 'string' }, threshold: { type: 'string' }, thresholds: { type: 'string' }, 'ignore-labels': { type: 'string' }, dtype: { type: 'string' }, restart: { type: 'boolean' } },
+  options: { patterns: { type: 'boolean' }, ner: { type: 'string' }, pos: { type: 'string' }, aggregation: { type: 'string' }, threshold: { type: 'string' }, thresholds: { type: 'string' }, 'ignore-labels': { type: 'string' }, dtype: { type: 'string' }, restart: { type: 'boolean' }, 'propose-decided': { type: 'boolean' } },
   async run(input, io) {
     const project = requirePositional(input, 0, 'the project file');
     const aggregation = (stringOption(input, 'aggregation') ?? 'simple') as (typeof AGGREGATIONS)[number];
@@ -39,7 +40,7 @@ export const detectCommand: Command = {
       if (model) tasks.push({ task, model, options: { aggregation, threshold, thresholds, ignoreLabels }, dtype });
     }
     if (tasks.length === 0) throw new UsageError('Choose at least one of --patterns, --ner MODEL, --pos MODEL.');
-    printSummaries(await runModelTasks(project, tasks, io, input.values.restart === true), input, io);
+    printSummaries(await runModelTasks(project, tasks, io, runControl(input)), input, io);
     return EXIT_OK;
   },
 };

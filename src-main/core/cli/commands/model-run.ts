@@ -29,8 +29,9 @@ export async function runModelTasks(
   projectPath: string,
   tasks: Array<{ task: InferenceTask | 'patterns'; model?: string; options: TaskOptions; dtype?: 'fp32' | 'q8' }>,
   io: CliIO,
-  restart = false,
+  control: { restart?: boolean; proposeDecided?: boolean } = {},
 ): Promise<RunSummary[]> {
+  const { restart = false, proposeDecided = false } = control;
   const db = openDatabase(resolve(projectPath));
   const paths = defaultPaths(userDataDir());
   const [{ InferenceClient }, { runModel, modelRunSettings }, { resolveModel, describeModel }, { runPatterns, patternRunSettings }, runs] = await Promise.all([
@@ -53,15 +54,15 @@ export async function runModelTasks(
     for (const t of tasks) {
       const report = (p: ProgressUpdate) => io.progress(progressLine(`${t.task}${t.model ? ` (${t.model})` : ''}`, p));
       if (t.task === 'patterns') {
-        const resumeRunId = resumeOf(patternRunSettings(db));
-        summaries.push(await asRun('patterns', () => runPatterns(db, { signal: io.signal, report }, { resumeRunId })));
+        const resumeRunId = resumeOf(patternRunSettings(db, undefined, proposeDecided));
+        summaries.push(await asRun('patterns', () => runPatterns(db, { signal: io.signal, report }, { resumeRunId, proposeDecided })));
         continue;
       }
       const model = resolveModel(paths, t.model!);
       const info = describeModel(model.id, model.path);
       const dtype = t.dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
       if (!info.dtypes.includes(dtype)) throw new UsageError(`${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ')}).`);
-      const base = { task: t.task, model: { ...model, dtype }, options: t.options };
+      const base = { task: t.task, model: { ...model, dtype }, options: t.options, proposeDecided };
       const request = { ...base, resumeRunId: resumeOf(modelRunSettings(base)) };
       summaries.push(await asRun(t.task, () => runModel(db, client, request, { signal: io.signal, report })));
     }
@@ -71,6 +72,11 @@ export async function runModelTasks(
     db.close();
   }
   return summaries;
+}
+
+/** --restart and --propose-decided, as every run command takes them. */
+export function runControl(input: CommandInput): { restart: boolean; proposeDecided: boolean } {
+  return { restart: input.values.restart === true, proposeDecided: input.values['propose-decided'] === true };
 }
 
 /** A run that started and then failed is the run's failure (exit 3), not bad usage; cancelling stays as it is. */

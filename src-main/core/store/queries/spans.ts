@@ -68,19 +68,20 @@ export function insertMany(db: Db, spans: readonly NewSpan[]): void {
 /**
  * A re-run of a model (or of the pattern detectors) replaces that source's own *proposals* in
  * these documents; accepted or rejected spans are human decisions and are never touched, nor
- * proposed again (see `withoutDecided`). Returns how many found spans were already decided.
+ * proposed again (see `withoutDecided`) unless the analyst asks for exactly that
+ * (`proposeDecided`). Returns how many found spans were left out as already decided.
  */
-export function replaceProposals(db: Db, documentId: number, sourceName: string, spans: readonly NewSpan[]): number {
+export function replaceProposals(db: Db, documentId: number, sourceName: string, spans: readonly NewSpan[], proposeDecided = false): number {
   prepared(db, "DELETE FROM spans WHERE document_id = ? AND source_name = ? AND status = 'proposed'").run(documentId, sourceName);
-  const fresh = withoutDecided(db, documentId, spans);
+  const fresh = proposeDecided ? [...spans] : withoutDecided(db, documentId, spans);
   insertMany(db, fresh);
   return spans.length - fresh.length;
 }
 
 /** A re-run of the pattern detectors replaces every pattern proposal of the document (any detector). */
-export function replacePatternProposals(db: Db, documentId: number, spans: readonly NewSpan[]): number {
+export function replacePatternProposals(db: Db, documentId: number, spans: readonly NewSpan[], proposeDecided = false): number {
   prepared(db, "DELETE FROM spans WHERE document_id = ? AND source = 'pattern' AND status = 'proposed'").run(documentId);
-  const fresh = withoutDecided(db, documentId, spans);
+  const fresh = proposeDecided ? [...spans] : withoutDecided(db, documentId, spans);
   insertMany(db, fresh);
   return spans.length - fresh.length;
 }

@@ -77,5 +77,10 @@ describe('a decision is final', () => {
     const final = new Map(spans().map((s) => [s.id, s.status]));
     expect(rejectedBefore.filter((id) => final.get(id) !== 'rejected')).toEqual([]);
     expect(spans().filter((s) => s.status === 'accepted' && decidedKeys.has(key(s)) && decided.find((d) => key(d) === key(s))!.status === 'rejected')).toEqual([]);
+
+    // Proposing decided spans again is an explicit choice: then the rejected emails and phones come back as questions.
+    expect((await docket('detect', project, '--patterns', '--propose-decided')).code).toBe(0);
+    const reproposed = spans().filter((s) => s.status === 'proposed' && decidedKeys.has(key(s)));
+    expect(reproposed.map((s) => s.label)).toEqual(expect.arrayContaining(['PHONE', 'EMAIL']));
   }, 120_000);
 });

@@ -29,7 +29,7 @@ export async function buildMain(): Promise<void> {
   await esbuild({
     ...common,
     format: 'esm',
-    entryPoints: { main: join(root, 'src-main/main.ts'), 'inference-host': join(root, 'src-main/core/inference/host.ts') },
+    entryPoints: { main: join(root, 'src-main/main.ts'), 'inference-host': join(root, 'src-main/core/inference/host.ts'), 'job-host': join(root, 'src-main/core/jobs/job-host.ts') },
     outdir: join(root, 'dist/main'),
     outExtension: { '.js': '.mjs' },
     // ESM output still needs require() for the CommonJS packages that esbuild inlines.

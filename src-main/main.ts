@@ -17,6 +17,7 @@ const mainDir = import.meta.dirname;
 const rendererRoot = join(mainDir, '..', 'renderer');
 const preloadPath = join(mainDir, 'preload.cjs');
 const hostEntry = join(mainDir, 'inference-host.mjs');
+const jobHostEntry = join(mainDir, 'job-host.mjs');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -30,7 +31,7 @@ else void start();
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
-  const { app: core, router } = createCore(userData, { launcher: utilityLauncher, hostEntry });
+  const { app: core, router } = createCore(userData, { launcher: utilityLauncher, hostEntry, jobHostEntry });
   protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererRoot, request.url));
 
   const windows = (): WebContents[] => BrowserWindow.getAllWindows().map((w) => w.webContents);

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocketError } from './errors.ts';
-import { JobRunner } from './jobs/jobs.ts';
+import type { JobKind, JobKinds } from './jobs/job-kinds.ts';
+import { JobRunner, type JobContext } from './jobs/jobs.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { InferenceClient } from './inference/client.ts';
 import type { HostLauncher } from './inference/host-launcher.ts';
@@ -11,6 +12,8 @@ export interface AppOptions {
   launcher?: HostLauncher;
   /** The host's entry file (bundled .cjs in the app; the .ts source under plain Node). */
   hostEntry?: string;
+  /** The job process's entry file (imports, pattern runs, exports run there), started with `launcher`. */
+  jobHostEntry?: string;
 }
 
 export interface AppPaths {
@@ -70,6 +73,17 @@ export class App {
       });
     }
     return this.#inference;
+  }
+
+  /**
+   * Runs heavy work (an import, a pattern run, an export) in a job process of its own on the
+   * open project, so this process keeps answering the UI; progress and cancel are relayed.
+   */
+  async inJobProcess<K extends JobKind>(kind: K, request: JobKinds[K]['request'], job: JobContext): Promise<JobKinds[K]['result']> {
+    const path = this.projectPath;
+    if (!path) throw new DocketError('no_project', 'No project is open. Create or open a .docket project first.');
+    const { runInJobProcess } = await import('./jobs/job-process.ts');
+    return runInJobProcess(kind, path, request, job, this.options.launcher, this.options.jobHostEntry);
   }
 
   /** Registers cleanup (inference host, servers) to run on close. */

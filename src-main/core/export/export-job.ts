@@ -78,6 +78,8 @@ async function exportAll(reader: ProjectReader, request: Request, ids: readonly 
         if (result.file && result.failures.length === 0) recordAccepted(id, result.file.file, result.accepted);
       }
       tick();
+      // A turn of the event loop per document: a cancel sent from another process is read then.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } else if (request.format === 'csv') {
     const csv = await exportCsv(reader, ids, { ...request, outDir, ...residual }, job.signal, tick);

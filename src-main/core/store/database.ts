@@ -10,6 +10,11 @@ export interface OpenOptions {
   /** Create the file if it does not exist (docket init). Otherwise a missing file is an error. */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * The file was opened and checked by the process that asked for this connection (a job
+   * process working for the app): the header and quick_check need not be read again.
+   */
+  checked?: boolean;
 }
 
 /**
@@ -34,7 +39,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw new StoreError('not_found', `Project file ${path} does not exist. Create it with "docket init ${path}".`);
   }
   // An empty file where a new project is to be created (a save dialog may leave one) becomes it.
-  if (exists && !(options.create && statSync(path).size === 0)) checkProjectFile(path);
+  if (exists && !options.checked && !(options.create && statSync(path).size === 0)) checkProjectFile(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !options.create });

@@ -63,9 +63,8 @@ export function documentHandlers(app: App): Pick<Handlers, Channels> {
     'documents:import.start': (options, caller) => {
       const db = app.db();
       const { jobId } = app.jobs.start('import', jobListener(caller), async (job) => {
-        const { importPaths } = await import('../../ingest/import-job.ts');
         try {
-          return await importPaths(db, options, job);
+          return await app.inJobProcess('import', options, job);
         } finally {
           caller.emit('project:documents.changed', {});
         }

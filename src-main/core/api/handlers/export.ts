@@ -13,11 +13,8 @@ export function exportHandlers(app: App): Pick<Handlers, Channels> {
       const { jobId } = app.jobs.start(
         'export',
         jobListener(caller),
-        async (job) => {
-          // Loaded on first use: pdf.js, canvas and fonts stay out of app start-up.
-          const [{ runExport }, { storeReader }] = await Promise.all([import('../../export/export-job.ts'), import('../../export/store-reader.ts')]);
-          return runExport(storeReader(db), request, job);
-        },
+        // Rendering and checking run in the job process: pdf.js, canvas and fonts never load here.
+        async (job) => app.inJobProcess('export', request, job),
         key,
       );
       return { jobId };

@@ -17,10 +17,8 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
       const resumeOf = (settings: runs.RunSettings) => (request.restart ? undefined : runs.resumable(db, settings)?.id);
       if (request.task === 'patterns') {
         const { jobId } = app.jobs.start('run', listener, async (job) => {
-          const { runPatterns, patternRunSettings } = await import('../../detect/run-patterns.ts');
           try {
-            const proposeDecided = request.proposeDecided;
-            return await runPatterns(db, job, { resumeRunId: resumeOf(patternRunSettings(db, undefined, proposeDecided)), proposeDecided });
+            return await app.inJobProcess('patterns', { restart: request.restart, proposeDecided: request.proposeDecided }, job);
           } finally {
             changed();
           }

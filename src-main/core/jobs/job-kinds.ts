@@ -1,0 +1,34 @@
+// The jobs that run in the job process, as one table: kind → what it does with the project.
+// Heavy work (parsing imports, pattern detection, rendering and checking exports) runs there,
+// never in the process that answers the UI (Electron main, `docket serve`).
+import type { ExportReport, ImportReport, RunSummary } from '../api/contract.ts';
+import type { Db } from '../store/database.ts';
+import type { JobContext } from './jobs.ts';
+
+export interface JobKinds {
+  import: { request: unknown; result: ImportReport };
+  patterns: { request: { restart?: boolean; proposeDecided?: boolean }; result: RunSummary };
+  export: { request: unknown; result: ExportReport };
+}
+export type JobKind = keyof JobKinds;
+
+type Work = { [K in JobKind]: (db: Db, request: JobKinds[K]['request'], job: JobContext) => Promise<JobKinds[K]['result']> };
+
+/** Each kind loads its module on first use, so the job process starts fast whatever it runs. */
+export const jobKinds: Work = {
+  async import(db, request, job) {
+    const [{ ImportOptions }, { importPaths }] = await Promise.all([import('../api/contract.ts'), import('../ingest/import-job.ts')]);
+    return importPaths(db, ImportOptions.parse(request), job);
+  },
+  async patterns(db, request, job) {
+    const [{ runPatterns, patternRunSettings }, runs] = await Promise.all([import('../detect/run-patterns.ts'), import('../store/queries/runs.ts')]);
+    runs.reconcile(db);
+    const proposeDecided = request.proposeDecided === true;
+    const resumeRunId = request.restart ? undefined : runs.resumable(db, patternRunSettings(db, undefined, proposeDecided))?.id;
+    return runPatterns(db, job, { resumeRunId, proposeDecided });
+  },
+  async export(db, request, job) {
+    const [{ runExport }, { storeReader }] = await Promise.all([import('../export/export-job.ts'), import('../export/store-reader.ts')]);
+    return runExport(storeReader(db), request, job);
+  },
+};

@@ -16,7 +16,7 @@ import { extractPdf } from '../src-main/core/ingest/pdf.ts';
 const PAGES = 200;
 const require = createRequire(import.meta.url);
 
-async function makePdf(): Promise<Uint8Array> {
+export async function makePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), { subset: true });

@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<void>> = {
   inference: async () => (await import('./inference.ts')).benchInference(),
   export: async () => (await import('./export.ts')).benchExport(),
   ui: async () => (await import('./ui.ts')).benchUi(),
+  lag: async () => (await import('./lag.ts')).benchLag(),
 };
 
 const wanted = process.argv.slice(2);

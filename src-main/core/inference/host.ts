@@ -1,6 +1,7 @@
 // The inference host: one process (an Electron utilityProcess in the app, a forked child under
 // plain Node) that owns every ONNX session. Main never runs a model on the thread that serves
 // the UI; a crash here costs a restart, not the app. Requests run one at a time, in order.
+import { parentPort } from '../parent-port.ts';
 import { HostTaskError } from './host-task-error.ts';
 import { loadModel } from './loaded-models.ts';
 import { FromHost, ToHost, type DocResult, type RunStats } from './protocol.ts';
@@ -8,20 +9,6 @@ import { runNli, runTextClassification, runZeroShot } from './sequence-task.ts';
 import { runTokenTask, type TaskHooks } from './token-task.ts';
 
 type RunMessage = Extract<ToHost, { type: 'run' }>;
-
-interface Port {
-  send(message: FromHost): void;
-  onMessage(fn: (message: unknown) => void): void;
-}
-
-/** Electron's utilityProcess talks through process.parentPort; a forked child through process.send. */
-function port(): Port {
-  const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', fn: (e: { data: unknown }) => void): void } }).parentPort;
-  if (parentPort) return { send: (m) => parentPort.postMessage(m), onMessage: (fn) => parentPort.on('message', (e) => fn(e.data)) };
-  // A host whose parent is gone (killed, crashed) has no one to answer: it stops, and frees its memory.
-  process.once('disconnect', () => process.exit(0));
-  return { send: (m) => process.send?.(m), onMessage: (fn) => process.on('message', fn) };
-}
 
 const cancelled = new Set<string>();
 let queue: Promise<void> = Promise.resolve();
@@ -54,7 +41,7 @@ async function run(message: RunMessage, send: (m: FromHost) => void): Promise<Ru
 }
 
 function main(): void {
-  const p = port();
+  const p = parentPort<FromHost>();
   p.onMessage((raw) => {
     const parsed = ToHost.safeParse(raw);
     if (!parsed.success) return; // main validates its own messages; anything else is ignored

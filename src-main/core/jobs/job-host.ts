@@ -4,6 +4,7 @@
 // the UI, which stays free. Started per job: a crash or a leak ends with the job.
 import { z } from 'zod';
 import { DocketError, errorMessage } from '../errors.ts';
+import { parentPort, type ParentPort } from '../parent-port.ts';
 import { openDatabase } from '../store/database.ts';
 import { jobKinds, type JobKind } from './job-kinds.ts';
 import { CancelledError, type JobContext } from './jobs.ts';
@@ -16,20 +17,7 @@ export type JobHostMessage =
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { code: string; message: string } };
 
-interface Channel {
-  send(message: JobHostMessage): void;
-  onMessage(fn: (message: unknown) => void): void;
-}
-
-function channel(): Channel {
-  const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', fn: (e: { data: unknown }) => void): void } }).parentPort;
-  if (parentPort) return { send: (m) => parentPort.postMessage(m), onMessage: (fn) => parentPort.on('message', (e) => fn(e.data)) };
-  // Nobody to report to once the parent is gone: stop.
-  process.once('disconnect', () => process.exit(0));
-  return { send: (m) => process.send?.(m), onMessage: (fn) => process.on('message', fn) };
-}
-
-async function run(port: Channel, start: z.infer<typeof Start>, controller: AbortController): Promise<void> {
+async function run(port: ParentPort<JobHostMessage>, start: z.infer<typeof Start>, controller: AbortController): Promise<void> {
   // The app that sent the job has this project open, checked: no second quick_check per job.
   const db = openDatabase(start.projectPath, { checked: true });
   try {
@@ -46,7 +34,7 @@ async function run(port: Channel, start: z.infer<typeof Start>, controller: Abor
 
 // This file is only ever a process entry (job-process.ts imports its types alone).
 {
-  const port = channel();
+  const port = parentPort<JobHostMessage>();
   const controller = new AbortController();
   let started = false;
   port.onMessage((message) => {

@@ -1,7 +1,7 @@
 // One import: every path (folders recursed), each file in its own transaction(s), problems
 // reported one by one while the batch goes on. Nothing half-imported stays behind.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportReport } from '../api/contract.ts';
 import { errorMessage } from '../errors.ts';
@@ -14,6 +14,7 @@ import { readCsvRows } from './csv.ts';
 import { extractDocx } from './docx.ts';
 import { IngestError } from './ingest-error.ts';
 import { readJsonlRows } from './jsonl.ts';
+import { limit, limitError } from './limits.ts';
 import { extractPdf } from './pdf.ts';
 import type { RowOptions, RowResult } from './rows.ts';
 import { extractText } from './text.ts';
@@ -27,8 +28,6 @@ export interface ImportOptions {
   jsonlField?: string;
 }
 
-/** Whole-file formats are read into memory (pdf.js and mammoth need all of it); beyond this, refuse. */
-const MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024;
 /** Rows per transaction: big enough to be fast, small enough to keep memory flat. */
 const ROW_BATCH = 500;
 
@@ -37,8 +36,9 @@ type Job = Pick<JobContext, 'signal' | 'report'>;
 export async function importPaths(db: Db, options: ImportOptions, job: Job): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, duplicates: 0, failed: [], warnings: [], documentIds: [] };
   const files: Array<{ path: string; size: number }> = [];
-  for (const entry of walkPaths(options.paths)) {
+  for (const entry of await walkPaths(options.paths, { signal: job.signal })) {
     if ('problem' in entry) report.failed.push({ path: entry.path, reason: entry.problem });
+    else if ('warning' in entry) report.warnings.push({ path: entry.path, message: entry.warning });
     else files.push(entry);
   }
   let done = 0;
@@ -53,6 +53,9 @@ export async function importPaths(db: Db, options: ImportOptions, job: Job): Pro
       report.failed.push({ path: file.path, reason });
     }
     job.report({ done: ++done, total: files.length, unit: 'files', message: basename(file.path) });
+    // A turn of the event loop between files: a cancel sent by another process arrives as a
+    // message, which is read only then.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return report;
 }
@@ -69,16 +72,13 @@ async function importFile(db: Db, file: { path: string; size: number }, options:
     await importRows(db, file.path, rows, report, job);
     return;
   }
-  if (file.size > MAX_WHOLE_FILE_BYTES) {
-    throw new IngestError('too_large', `it is ${(file.size / 1e6).toFixed(0)} MB; Docket imports ${kind.toUpperCase()} files up to ${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MiB. Split it first.`);
-  }
-  const bytes = readFileSync(file.path);
+  const bytes = readWhole(file.path, file.size);
   const sha = createHash('sha256').update(bytes).digest('hex');
   if (documents.findExisting(db, sha) !== null) {
     report.duplicates++;
     return;
   }
-  const doc = await extractWhole(kind, basename(file.path), bytes);
+  const doc = await extractWhole(kind, basename(file.path), bytes, job.signal);
   const id = writeTransaction(db, () => {
     const blobId = blobs.writeBlob(db, sha, [bytes]);
     return store(db, doc, file.path, sha, bytes.byteLength, blobId);
@@ -88,8 +88,29 @@ async function importFile(db: Db, file: { path: string; size: number }, options:
   for (const message of doc.warnings) report.warnings.push({ path: file.path, message });
 }
 
-function extractWhole(kind: FormatKind, name: string, bytes: Buffer): Promise<ExtractedDocument> | ExtractedDocument {
-  if (kind === 'pdf') return extractPdf(name, bytes);
+/** Whole-file formats are read into memory (pdf.js and mammoth need all of it), up to a limit checked before reading. */
+function readWhole(path: string, walkedSize: number): Buffer {
+  const max = limit('fileBytes');
+  if (walkedSize > max) throw limitError('fileBytes', walkedSize);
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size; // it may have grown since the walk
+    if (size > max) throw limitError('fileBytes', size);
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function extractWhole(kind: FormatKind, name: string, bytes: Buffer, signal: AbortSignal): Promise<ExtractedDocument> | ExtractedDocument {
+  if (kind === 'pdf') return extractPdf(name, bytes, { signal });
   if (kind === 'docx') return extractDocx(name, bytes);
   return extractText(name, bytes, kind === 'md' ? 'md' : 'txt');
 }

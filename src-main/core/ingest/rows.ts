@@ -1,3 +1,4 @@
+import { formatAmount, LIMITS } from './limits.ts';
 import type { ExtractedDocument } from './types.ts';
 
 /** What a row-per-document reader (CSV, JSONL) yields: a document, or a problem with one row. */
@@ -28,4 +29,10 @@ export function rowDocument(
     metadata,
     pages: [],
   };
+}
+
+/** A row (or line) whose text alone passes the per-document limit: skipped, the others import. */
+export function rowTextTooLong(length: number, max: number, what: 'row' | 'line'): string {
+  const spec = LIMITS.textChars;
+  return `its text is ${length.toLocaleString('en-US')} characters; Docket keeps at most ${formatAmount(max, spec.unit)} per document (${spec.env} raises it); ${what} skipped. Put a text that long in a file of its own.`;
 }

@@ -1,25 +1,24 @@
-import { BinaryContentError, decodeText } from './encoding.ts';
+import { BinaryContentError, decodeText, TextTooLongError } from './encoding.ts';
 import { IngestError } from './ingest-error.ts';
-import { MAX_TEXT_CHARS, MEDIA_TYPES, type ExtractedDocument } from './types.ts';
+import { limit, limitError } from './limits.ts';
+import { MEDIA_TYPES, type ExtractedDocument } from './types.ts';
 
-/** TXT and Markdown: the decoded text as it is (line endings normalised to '\n'). */
+/** TXT and Markdown: the decoded text as it is (line endings normalised to '\n'), refused once it passes the text limit. */
 export function extractText(name: string, bytes: Uint8Array, kind: 'txt' | 'md'): ExtractedDocument {
+  const maxChars = limit('textChars');
   let decoded;
   try {
-    decoded = decodeText(bytes);
+    decoded = decodeText(bytes, maxChars);
   } catch (error) {
     if (error instanceof BinaryContentError) {
       throw new IngestError('binary', `${error.message}: it is named like a text file but is not one. Check the file, or give it its real extension.`);
     }
+    if (error instanceof TextTooLongError) throw limitError('textChars', null, maxChars);
     throw error;
-  }
-  const text = decoded.text.replace(/\r\n?/g, '\n');
-  if (text.length > MAX_TEXT_CHARS) {
-    throw new IngestError('too_large', `its text is ${(text.length / 1e6).toFixed(0)} M characters; Docket keeps at most ${MAX_TEXT_CHARS / 1024 / 1024} Mi characters per document. Split the file into parts and import those.`);
   }
   return {
     name,
-    text,
+    text: decoded.text,
     mediaType: MEDIA_TYPES[kind],
     partKey: '',
     pageCount: null,

@@ -14,9 +14,6 @@ export interface ExtractedDocument {
   pages: NewPage[];
 }
 
-/** Longest text Docket keeps for one document: beyond it, search, review and inference stop being usable. */
-export const MAX_TEXT_CHARS = 64 * 1024 * 1024;
-
 export const MEDIA_TYPES = {
   txt: 'text/plain',
   md: 'text/markdown',

@@ -96,8 +96,28 @@ export function withoutDecided<T extends Pick<NewSpan, 'start' | 'end' | 'label'
   const decided = prepared(db, "SELECT start, end, label, status FROM spans WHERE document_id = ? AND status IN ('accepted', 'rejected')").all(documentId) as Array<{ start: number; end: number; label: string; status: string }>;
   if (decided.length === 0) return [...found];
   const exact = new Set(decided.map((d) => `${d.start}:${d.end}:${d.label}`));
-  const accepted = decided.filter((d) => d.status === 'accepted');
-  return found.filter((s) => !exact.has(`${s.start}:${s.end}:${s.label}`) && !accepted.some((a) => a.label === s.label && a.start < s.end && s.start < a.end));
+  // Accepted spans per label, sorted by start, with the running maximum of their ends: whether
+  // one overlaps [start, end) is a binary search, not a scan (documents can hold thousands).
+  const accepted = new Map<string, { starts: number[]; maxEnds: number[] }>();
+  for (const a of decided.filter((d) => d.status === 'accepted').sort((x, y) => x.start - y.start)) {
+    const list = accepted.get(a.label) ?? accepted.set(a.label, { starts: [], maxEnds: [] }).get(a.label)!;
+    list.starts.push(a.start);
+    list.maxEnds.push(Math.max(a.end, list.maxEnds.at(-1) ?? -Infinity));
+  }
+  const overlapsAccepted = (s: Pick<NewSpan, 'start' | 'end' | 'label'>) => {
+    const list = accepted.get(s.label);
+    if (!list) return false;
+    // The last accepted span starting before s ends; any overlap shows in the running max end.
+    let lo = 0;
+    let hi = list.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list.starts[mid]! < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && list.maxEnds[lo - 1]! > s.start;
+  };
+  return found.filter((s) => !exact.has(`${s.start}:${s.end}:${s.label}`) && !overlapsAccepted(s));
 }
 
 /** Creates a span by hand (or by an analyst's decision), recorded in the audit log. */

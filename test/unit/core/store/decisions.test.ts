@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as spans from '../../../../src-main/core/store/queries/spans.ts';
 import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.ts';
@@ -32,5 +33,32 @@ describe('re-proposals respect decisions', () => {
     expect(docLabels.replaceProposals(db, d, 'topic', 'model:topic', rows)).toBe(1);
     const labels = docLabels.forDocument(db, d).map((l) => `${l.label}:${l.status}`).sort();
     expect(labels).toEqual(['finance:proposed', 'sports:rejected', 'world:proposed']);
+  });
+});
+
+describe('withoutDecided against the plain definition', () => {
+  it('agrees with "not decided exactly, and no accepted span of its label overlaps it" on random spans', () => {
+    const { db } = createProject();
+    const d = addDocument(db, 'd.txt', 'x'.repeat(400));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ start: fc.nat(380), len: fc.integer({ min: 1, max: 20 }), label: fc.constantFrom('A', 'B'), status: fc.constantFrom('accepted', 'rejected', 'proposed') }), { maxLength: 30 }),
+        fc.array(fc.record({ start: fc.nat(380), len: fc.integer({ min: 1, max: 20 }), label: fc.constantFrom('A', 'B') }), { maxLength: 30 }),
+        (existing, found) => {
+          db.prepare('DELETE FROM spans').run();
+          const insert = db.prepare("INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, created_at, updated_at) VALUES (?, ?, ?, ?, 0.5, 'model', 'm', ?, '', '')");
+          for (const e of existing) insert.run(d, e.start, e.start + e.len, e.label, e.status);
+          const spansFound = found.map((f) => ({ start: f.start, end: f.start + f.len, label: f.label }));
+          const decided = existing.filter((e) => e.status !== 'proposed');
+          const expected = spansFound.filter(
+            (s) =>
+              !decided.some((e) => e.start === s.start && e.start + e.len === s.end && e.label === s.label) &&
+              !decided.some((e) => e.status === 'accepted' && e.label === s.label && e.start < s.end && s.start < e.start + e.len),
+          );
+          expect(spans.withoutDecided(db, d, spansFound)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

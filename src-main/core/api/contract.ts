@@ -87,6 +87,8 @@ export const ImportOptions = z.object({
   csvColumn: z.string().max(MAX_NAME).optional(),
   idColumn: z.string().max(MAX_NAME).optional(),
   jsonlField: z.string().max(MAX_NAME).optional(),
+  /** Follow symbolic links that lead out of the imported folders (reported and skipped otherwise). */
+  followLinksOutside: z.boolean().default(false),
 });
 export const ImportReport = z.object({
   imported: z.number().int(),

@@ -26,6 +26,8 @@ export interface ImportOptions {
   csvColumn?: string;
   idColumn?: string;
   jsonlField?: string;
+  /** Follow symbolic links that lead out of the imported folders (reported and skipped otherwise). */
+  followLinksOutside?: boolean;
 }
 
 /** Rows per transaction: big enough to be fast, small enough to keep memory flat. */
@@ -36,7 +38,7 @@ type Job = Pick<JobContext, 'signal' | 'report'>;
 export async function importPaths(db: Db, options: ImportOptions, job: Job): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, duplicates: 0, failed: [], warnings: [], documentIds: [] };
   const files: Array<{ path: string; size: number }> = [];
-  for (const entry of await walkPaths(options.paths, { signal: job.signal })) {
+  for (const entry of await walkPaths(options.paths, { signal: job.signal, followLinksOutside: options.followLinksOutside })) {
     if ('problem' in entry) report.failed.push({ path: entry.path, reason: entry.problem });
     else if ('warning' in entry) report.warnings.push({ path: entry.path, message: entry.warning });
     else files.push(entry);

@@ -5,7 +5,7 @@ import { EXIT_OK, EXIT_PARTIAL, UsageError, requirePositional, stringOption, typ
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import files and folders into a project',
-  usage: 'docket import <project.docket> <path>... [--csv-column NAME] [--id-column NAME] [--jsonl-field NAME]',
+  usage: 'docket import <project.docket> <path>... [--csv-column NAME] [--id-column NAME] [--jsonl-field NAME] [--follow-links]',
   help: [
     'Imports TXT, Markdown, CSV/TSV (one document per row), JSONL (one per line), DOCX and PDF files;',
     'folders are searched recursively (hidden files skipped). Files already imported (same bytes) are',
@@ -13,10 +13,12 @@ export const importCommand: Command = {
     '  --csv-column NAME   CSV/TSV column holding the text (default: "text", or the only column)',
     '  --id-column NAME    CSV column / JSONL field holding a row id (default: the row or line number)',
     '  --jsonl-field NAME  JSONL field holding the text (default: "text")',
+    '  --follow-links      follow symbolic links that lead out of the imported folders (skipped otherwise)',
+    'A symbolic link is read once (by its real path); a link that loops back is reported, not walked.',
     'Exit code 2 when some inputs failed (the others were imported).',
     'Example: docket import cases.docket ./inbox --csv-column body --id-column case_id',
   ].join('\n'),
-  options: { 'csv-column': { type: 'string' }, 'id-column': { type: 'string' }, 'jsonl-field': { type: 'string' } },
+  options: { 'csv-column': { type: 'string' }, 'id-column': { type: 'string' }, 'jsonl-field': { type: 'string' }, 'follow-links': { type: 'boolean' } },
   async run(input, io) {
     const project = resolve(requirePositional(input, 0, 'the project file'));
     const paths = input.positionals.slice(1);
@@ -26,7 +28,7 @@ export const importCommand: Command = {
       const { importPaths } = await import('../../ingest/import-job.ts');
       const report = await importPaths(
         db,
-        { paths, csvColumn: stringOption(input, 'csv-column'), idColumn: stringOption(input, 'id-column'), jsonlField: stringOption(input, 'jsonl-field') },
+        { paths, csvColumn: stringOption(input, 'csv-column'), idColumn: stringOption(input, 'id-column'), jsonlField: stringOption(input, 'jsonl-field'), followLinksOutside: input.values['follow-links'] === true },
         {
           signal: io.signal,
           report: (p) => io.progress(`Importing ${p.done}${p.total !== null ? `/${p.total}` : ''} ${p.unit}${p.message ? ` — ${p.message}` : ''}`),

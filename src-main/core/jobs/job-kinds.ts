@@ -22,7 +22,6 @@ export const jobKinds: Work = {
   },
   async patterns(db, request, job) {
     const [{ runPatterns, patternRunSettings }, runs] = await Promise.all([import('../detect/run-patterns.ts'), import('../store/queries/runs.ts')]);
-    runs.reconcile(db);
     const proposeDecided = request.proposeDecided === true;
     const resumeRunId = request.restart ? undefined : runs.resumable(db, patternRunSettings(db, undefined, proposeDecided))?.id;
     return runPatterns(db, job, { resumeRunId, proposeDecided });

@@ -12,8 +12,7 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
       const db = app.db();
       const listener = jobListener(caller);
       const changed = () => caller.emit('project:documents.changed', {});
-      // A run whose process is gone is interrupted; the same settings resume it unless asked to restart.
-      runs.reconcile(db);
+      // A stopped run (its process gone, or cancelled) with the same settings is resumed unless asked to restart.
       const resumeOf = (settings: runs.RunSettings) => (request.restart ? undefined : runs.resumable(db, settings)?.id);
       if (request.task === 'patterns') {
         const { jobId } = app.jobs.start('run', listener, async (job) => {

@@ -41,8 +41,7 @@ export async function runModelTasks(
     import('../../detect/run-patterns.ts'),
     import('../../store/queries/runs.ts'),
   ]);
-  // A run whose process is gone (killed, crashed) is interrupted; the same command resumes it.
-  runs.reconcile(db);
+  // A run whose process is gone (killed, crashed) or was cancelled: the same command resumes it.
   const resumeOf = (settings: RunSettings): number | undefined => {
     const stopped = restart ? undefined : runs.resumable(db, settings);
     if (stopped) io.err(`resuming run ${stopped.id}: ${stopped.docsDone}/${stopped.docsTotal} documents done (--restart starts over)`);

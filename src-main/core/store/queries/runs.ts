@@ -88,8 +88,10 @@ function ownerAlive(owner: string | null): boolean {
 /**
  * The run that running these settings again should continue: the latest run of this task and
  * model, when it has the same settings and stopped before finishing (interrupted or cancelled).
+ * Runs whose process is gone are marked interrupted first, so a killed run is found here.
  */
 export function resumable(db: Db, settings: RunSettings): (RunSummary & { params: Record<string, unknown> }) | undefined {
+  reconcile(db);
   const row = db.prepare('SELECT * FROM runs WHERE task = ? AND model IS ? AND params = ? ORDER BY id DESC LIMIT 1').get(settings.task, settings.model, canonicalJson(settings.params ?? {})) as RunRow | undefined;
   return row && (row.status === 'interrupted' || row.status === 'cancelled') ? toRun(row) : undefined;
 }

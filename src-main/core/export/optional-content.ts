@@ -22,6 +22,11 @@ export class OptionalContent {
     for (const ref of refs('ON')) this.#on.add(ref);
   }
 
+  /** Whether any optional content is hidden at all (most documents have none). */
+  get anyHidden(): boolean {
+    return this.#hidden.size > 0 || this.#baseOff;
+  }
+
   /** Whether content marked with this OCG or OCMD (a reference, or a dictionary) is hidden. */
   hidden(doc: PDFDocument, target: PDFObject | undefined): boolean {
     if (target instanceof PDFRef) {

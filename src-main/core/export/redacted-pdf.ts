@@ -71,7 +71,8 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
     if (!source) warnings.push('The source could not be copied page by page (encrypted or damaged); every page was rendered as an image.');
     else if (source.getPageCount() !== pageCount) throw new DocketError('pdf_mismatch', 'pdf.js and pdf-lib disagree on the page count of this PDF; it is too damaged to redact safely.');
     const sourcePages = source?.getPages() ?? [];
-    const sanitiser = source ? new PageContentSanitiser(source, new OptionalContent(source)) : null;
+    const optional = source ? new OptionalContent(source) : null;
+    const sanitiser = source && optional ? new PageContentSanitiser(source, optional) : null;
     const output = await freshDocument();
     output.registerFontkit(fontkit);
     let font: PDFFont | null = null;
@@ -108,7 +109,9 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
         const page = addImagePage(output, raster);
         if (!wholePage && info) {
           font ??= await output.embedFont(dejaVuSans(), { subset: true, features: plainFeatures });
-          const visible = await runsAReaderSees(info.runs, raster.view, source && sanitiser ? { doc: source, sanitiser, index: pageNo - 1 } : null);
+          // Only a document with hidden layers needs the probe of what a reader sees.
+          const probe = source && sanitiser && optional?.anyHidden ? { doc: source, sanitiser, index: pageNo - 1 } : null;
+          const visible = await runsAReaderSees(info.runs, raster.view, probe);
           wordsSkipped += drawInvisibleWords(page, font, unredactedWords(text, visible, local)).skipped;
         }
         rasterised.push(pageNo);

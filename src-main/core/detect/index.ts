@@ -16,6 +16,7 @@ import { compileAllowList, compileDenyList, validateTerm } from './word-lists.ts
 
 export type { DetectedSpan, DetectOptions, Detector, PatternRuleInput } from './types.ts';
 export { DEFAULT_PHONE_REGION } from './phone.ts';
+export { DEFAULT_PHONE_REGIONS, MAX_PHONE_REGIONS, defaultPhoneRegions } from './phone-regions.ts';
 export { compileAllowList } from './word-lists.ts';
 
 export const detectors: readonly Detector[] = [email, url, phone, card, iban, ssn, ip, date];

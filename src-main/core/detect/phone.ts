@@ -232,7 +232,7 @@ export const phone: Detector = {
   name: 'Phone number (libphonenumber, valid for its region)',
   label: 'PHONE',
   detect(text, options) {
-    const region = options.phoneRegion ?? DEFAULT_PHONE_REGION;
+    const region = options.phoneRegions?.[0] ?? DEFAULT_PHONE_REGION;
     const view = separatorView(text, false);
     const onLines: Range[] = [];
     for (const r of regions(view)) {

@@ -21,8 +21,11 @@ export interface DetectedSpan {
 export interface DetectOptions {
   /** Only these built-in detectors (ids); all when omitted. Custom rules always run. */
   detectors?: string[];
-  /** Region for phone numbers written without a country code (ISO 3166 alpha-2). Default US. */
-  phoneRegion?: CountryCode;
+  /**
+   * Regions whose national formats phone numbers written without a country code are read in
+   * (ISO 3166 alpha-2), most likely first. Default `DEFAULT_PHONE_REGIONS`.
+   */
+  phoneRegions?: readonly CountryCode[];
   /**
    * Called when a custom rule runs over its time budget on this text: the rule is skipped for
    * it (every other detector completes) and the caller may disable it for the rest of a run.

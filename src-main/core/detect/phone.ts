@@ -1,211 +1,246 @@
-import { findNumbers, getCountries, getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
-import { DASH_CHARS, separatorView } from './separators.ts';
+import { Metadata, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { phoneCue } from './phone-context.ts';
+import { DEFAULT_PHONE_REGIONS } from './phone-regions.ts';
+import { separatorView } from './separators.ts';
 import type { DetectedSpan, Detector } from './types.ts';
 
 export const DEFAULT_PHONE_REGION: CountryCode = 'US';
 
-// libphonenumber's matcher is thorough but slow on long prose (~3 MB/s), so it only sees the
-// digit-dense regions where a number could be: at least 6 digits with the separators phone numbers
-// use, on one line, plus an optional extension. The library still decides what is a number.
-// Regions are found in, and the library reads, the text with every Unicode space and tab spelled
-// " " (same length, so the same offsets; see separators.ts). Unicode dashes stay: the library
-// knows them, and treats the wide ones specially when it splits two numbers.
-const PHONE_CHAR = `[\\d ().\\-${DASH_CHARS}/]`;
-const REGION = new RegExp(`[+(]?\\d${PHONE_CHAR}{4,}\\d(?: *(?:ext\\.?|extension|x|#) *\\d{1,7})?`, 'gi');
-const CONTEXT = 2; // characters either side, so the matcher still sees e.g. a letter glued to the digits
-const EXPLICIT_EXTENSION = /(?:ext|extension|x|#)/i;
-const SCORE = 0.8;
+// Phone numbers in several regions at once. libphonenumber decides what is a number, but parsing
+// costs ~15 µs a try, and its own text scanner (findNumbers) reads prose at ~3 MB/s for one region,
+// so the text is read here first: digit groups joined by the separators phone numbers use make a
+// chain (one per number or run of numbers); shapes that are something else (dates, IP addresses,
+// versions, references glued to letters) are dropped; and only windows of whole groups with a
+// length some listed region allows are parsed, longest first. Everything is read in the separator
+// view (separators.ts): Unicode spaces and dashes spelled in ASCII, same offsets.
 
-// A number broken across one line break ("(415) 867-\n5309"). Reading line breaks as spaces
-// everywhere would hide numbers from the library (it finds neither number in "212 555 0100 415 555
-// 2671", one per line), so lines are read as before, and around each line break that a number may
-// cross (joinableBreaks) the library also reads the end of the one line and the start of the next,
-// at most JOIN_SIDE characters each, as one line. Not when the two sides have fewer digits than any
-// valid number, nor next to a line of nothing but a number between two such line breaks (a row of
-// a table of numbers): that keeps digit tables fast and their rows apart. Only a number that
-// crosses the break and is grouped as the library writes it (groupedAsWritten) is taken from there,
-// and only when it contains every number found on the lines that it overlaps. A blank line never
-// joins; a number is read across one line break, not two.
-const JOIN_SIDE = 24;
-const IS_PHONE_CHAR = new RegExp(`^${PHONE_CHAR}$`);
-const ONLY_PHONE_CHARS = new RegExp(`^[+]?${PHONE_CHAR}+$`);
-const BREAK_BEFORE = new RegExp(`[\\d)][-${DASH_CHARS}./]?$`);
-const EXTENSION_AFTER = / *(?:ext\.?|extension|x|#) *\d{1,7}/iy;
+const SCORE = 0.8;
+/** Said to be a phone number by the words before it. */
+const CUED_SCORE = 0.95;
+/** Possible but not valid in any listed region: only taken when the words before it say "phone". */
+const POSSIBLE_SCORE = 0.5;
+
+/** What may stand between two digit groups of one number on a line, and across one line break. */
+const ON_LINE = /^ {0,4}(?:[-./]|\)[-.]?|\(|\) ?\(|\/ ?)? {0,4}$/;
+const ACROSS_LINE = /^ {0,4}[-./)]? {0,4}\n {0,4}\(?$/;
+const MAX_SEPARATOR = 12;
+/** Before the first group: "+", "+ (", "(" ; after the last: an extension the text names. */
+const LEADING = /(?:\+ ?\(?|\()$/;
+const EXTENSION_AFTER = / {0,3}(?:ext\.?|extension|x|#) {0,3}\d{1,7}/iy;
+/** The most groups a number is written in ("+44 (0) 20 7946 0321" has 5; an extension is not a group). */
+const MAX_GROUPS = 8;
+const MAX_DIGITS = 17; // 15 of E.164 and an international call prefix
+
+// Shapes that are not phone numbers, whatever libphonenumber would make of their digits.
+const DATE_SHAPE = /^(?:\d{1,2}([-./])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([-./])\d{1,2}\2\d{1,2})$/;
+const IP_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** Dotted groups with a single digit among them, past the first: a version ("3.10.521.9"), not a phone. */
+const VERSION_SHAPE = /^\d+(?:\.\d+)*\.\d(?:\.\d+)*$|^\d+(?:\.\d+)+\.\d$/;
+/** Glued to a word before it: "INV-2019-003489", "A1234567", "#100234987", "v2". */
+const GLUED_BEFORE = /(?:[\p{L}\p{N}_][-/]|[\p{L}\p{N}_#@$€£%&*=]|[\p{L}\p{N}]\.)$/u;
+/** Going on after it: "…-A4", "…abc", "…@host", "….5" (a decimal), "…%". */
+const GLUED_AFTER = /^(?:[-/.][\p{L}\p{N}]|[\p{L}_@%€$£]|,\d)/u;
+/** IBAN-like head before a digit group ("GB82 WEST ", "DE12 "): the digits belong to an account number. */
+const IBAN_HEAD = /[A-Z]{2}\d{2}(?: {1,4}[A-Z0-9]{4})* {1,4}$/;
 
 /**
- * The fewest digits a valid number can have in a window: with "+", the shortest country code plus
- * national number of any country; without, the region's shortest national number or its shortest
- * international call prefix before that. A joined window with fewer digits cannot hold a number and
- * is not handed to the library, which keeps tables of short numbers, one per line, fast.
+ * Regions whose numbers are commonly written without the national trunk prefix "0" (Indian and
+ * Chinese mobile numbers). Elsewhere a national number with a trunk prefix is written with it
+ * ("030 …", "020 …", "01 …"), and digits without it are far more often a reference, a postcode
+ * or a count: "941051234" would be a valid German number.
  */
-const fewestDigits = (() => {
-  const metadata = new Metadata();
-  let international = Infinity;
-  for (const country of getCountries()) {
-    metadata.selectNumberingPlan(country);
-    international = Math.min(international, getCountryCallingCode(country).length + Math.min(...metadata.numberingPlan!.possibleLengths()));
-  }
-  const withoutPlus = new Map<CountryCode, number>();
-  return (region: CountryCode, plus: boolean): number => {
-    if (plus) return international;
-    let fewest = withoutPlus.get(region);
-    if (fewest === undefined) {
-      metadata.selectNumberingPlan(region);
-      const national = Math.min(...metadata.numberingPlan!.possibleLengths());
-      fewest = Math.min(national, shortestMatch(metadata.numberingPlan!.IDDPrefix()) + international);
-      withoutPlus.set(region, fewest);
-    }
-    return fewest;
-  };
-})();
+const WRITTEN_WITHOUT_TRUNK_PREFIX: ReadonlySet<CountryCode> = new Set(['IN', 'CN']);
 
-/** The length of the shortest digit string `pattern` matches whole (5 when none has up to 4 digits). */
-function shortestMatch(pattern: string): number {
-  const whole = new RegExp(`^(?:${pattern})$`);
-  for (let length = 1; length <= 4; length++) {
-    for (let i = 0; i < 10 ** length; i++) if (whole.test(String(i).padStart(length, '0'))) return length;
-  }
-  return 5;
+interface Plan {
+  lengths: ReadonlySet<number>;
+  trunk: string;
+  trunkRequired: boolean;
 }
 
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const metadata = new Metadata();
+const plans = new Map<CountryCode, Plan>();
+function plan(region: CountryCode): Plan {
+  let found = plans.get(region);
+  if (!found) {
+    metadata.selectNumberingPlan(region);
+    const trunk = metadata.numberingPlan!.nationalPrefix() ?? '';
+    found = { lengths: new Set(metadata.numberingPlan!.possibleLengths()), trunk, trunkRequired: trunk === '0' && !WRITTEN_WITHOUT_TRUNK_PREFIX.has(region) };
+    plans.set(region, found);
+  }
+  return found;
+}
 
-interface Range {
+/** Whether `digits` written nationally could be a number of `region` at all, before parsing. */
+function mayBeNational(digits: string, region: CountryCode): boolean {
+  const { lengths, trunk, trunkRequired } = plan(region);
+  if (trunk && digits.startsWith(trunk) && lengths.has(digits.length - trunk.length)) return true;
+  return !trunkRequired && lengths.has(digits.length);
+}
+
+interface Group {
   start: number;
   end: number;
 }
 
-function regions(text: string): Range[] {
-  const out: Range[] = [];
-  for (const m of text.matchAll(REGION)) {
-    const start = Math.max(0, m.index - CONTEXT);
-    const end = Math.min(text.length, m.index + m[0].length + CONTEXT);
-    const last = out[out.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
-    else out.push({ start, end });
-  }
-  return out;
-}
-
-/**
- * libphonenumber reads ", 2024" after a number as an extension and reports the span up to there.
- * Unless the text names an extension (ext., x, #), the span ends where the number itself ends:
- * the shortest prefix that still parses to the same number.
- */
-function numberLength(raw: string, found: PhoneNumber, region: CountryCode): number {
-  if (found.ext === undefined || EXPLICIT_EXTENSION.test(raw)) return raw.length;
-  for (let i = 0; i < raw.length; i++) {
-    if (!/\d/.test(raw[i]!)) continue;
-    const parsed = parsePhoneNumberFromString(raw.slice(0, i + 1), region);
-    if (parsed && parsed.number === found.number && parsed.ext === undefined) return i + 1;
-  }
-  return raw.length;
-}
-
-interface Found extends Range {
+interface Window {
+  start: number;
+  end: number;
   number: PhoneNumber;
+  valid: boolean;
 }
 
-/** Numbers in one region; after a number whose false "extension" was cut, the search resumes there. */
-function numbersIn(slice: string, region: CountryCode): Found[] {
-  const out: Found[] = [];
-  let from = 0;
-  search: for (;;) {
-    for (const m of findNumbers(slice.slice(from), { defaultCountry: region, v2: true })) {
-      const raw = slice.slice(from + m.startsAt, from + m.endsAt);
-      const length = numberLength(raw, m.number, region);
-      const start = from + m.startsAt;
-      out.push({ start, end: start + length, number: m.number });
-      if (length < raw.length) {
-        from = start + length;
-        continue search;
+/** Chains of digit groups joined by phone separators, at most one line break inside a number. */
+function* chains(view: string): Generator<Group[]> {
+  const digits = /\d+/g;
+  let chain: Group[] = [];
+  for (let m = digits.exec(view); m; m = digits.exec(view)) {
+    const group = { start: m.index, end: m.index + m[0].length };
+    const last = chain[chain.length - 1];
+    if (last) {
+      const between = view.slice(last.end, group.start);
+      if (between.length > MAX_SEPARATOR || !(ON_LINE.test(between) || ACROSS_LINE.test(between))) {
+        yield chain;
+        chain = [];
+      }
+    }
+    chain.push(group);
+  }
+  if (chain.length > 0) yield chain;
+}
+
+export const phone: Detector = {
+  id: 'phone',
+  name: 'Phone number (libphonenumber, valid in one of the project’s regions or international)',
+  label: 'PHONE',
+  detect(text, options) {
+    const regions = options.phoneRegions && options.phoneRegions.length > 0 ? options.phoneRegions : DEFAULT_PHONE_REGIONS;
+    const view = separatorView(text);
+    const out: DetectedSpan[] = [];
+    for (const chain of chains(view)) {
+      if (!mayHoldNumber(view, chain)) continue;
+      for (const found of numbersIn(view, chain, regions)) {
+        const cue = phoneCue(view, found.start);
+        if (cue === 'against') continue;
+        if (!found.valid && cue !== 'for') continue;
+        const score = !found.valid ? POSSIBLE_SCORE : cue === 'for' ? CUED_SCORE : SCORE;
+        out.push({ start: found.start, end: found.end, label: 'PHONE', score, detector: 'phone' });
       }
     }
     return out;
-  }
+  },
+};
+
+/** Cheap checks on a whole chain: enough digits, not glued into a longer token, not an account number's tail. */
+function mayHoldNumber(view: string, chain: readonly Group[]): boolean {
+  let digits = 0;
+  for (const g of chain) digits += g.end - g.start;
+  if (digits < 5) return false;
+  const first = chain[0]!.start;
+  const lead = LEADING.exec(view.slice(Math.max(0, first - 3), first))?.[0].length ?? 0;
+  const before = view.slice(Math.max(0, first - lead - 24), first - lead);
+  const after = view.slice(chain[chain.length - 1]!.end, chain[chain.length - 1]!.end + 2);
+  return !GLUED_BEFORE.test(before) && !GLUED_AFTER.test(after) && !IBAN_HEAD.test(before);
 }
 
-interface LineBreak {
-  /** Which line break of the text this is (0 for the first), to tell whether two are on adjacent lines. */
-  index: number;
-  /** Where the "\n" is. */
-  newline: number;
-  /** The line break and the spaces either side of it. */
-  start: number;
-  end: number;
-}
-
-/**
- * The single line breaks a number may cross: a digit (or ")", maybe then "-", ".", "/") before, a
- * digit or "(" after, and no number found on the lines ending right before it (a line that ends
- * with a whole number does not end with half of one; in a list of numbers, one per line, that
- * saves reading every pair of lines again). A number may start right after it: "+1\n415 555 2671".
- */
-function joinableBreaks(view: string, onLines: readonly Range[]): LineBreak[] {
-  const out: LineBreak[] = [];
-  const ends = new Set(onLines.map((n) => n.end));
-  let index = 0;
-  for (let newline = view.indexOf('\n'); newline >= 0; newline = view.indexOf('\n', newline + 1), index++) {
-    let start = newline;
-    while (start > 0 && view[start - 1] === ' ') start--;
-    let end = newline + 1;
-    while (end < view.length && view[end] === ' ') end++;
-    if (view[end] !== '(' && !isDigit(view[end])) continue;
-    if (!BREAK_BEFORE.test(view.slice(Math.max(0, start - 2), start))) continue;
-    if (ends.has(start)) continue;
-    out.push({ index, newline, start, end });
+/** The numbers in one chain: from each group, the longest window of whole groups that is one. */
+function numbersIn(view: string, chain: readonly Group[], regions: readonly CountryCode[]): Window[] {
+  const out: Window[] = [];
+  for (let i = 0; i < chain.length; ) {
+    let found: Window | undefined;
+    let j = Math.min(chain.length, i + MAX_GROUPS) - 1;
+    for (; j >= i && !found; j--) found = windowAt(view, chain, i, j, regions);
+    if (found) out.push(found);
+    i = found ? j + 2 : i + 1;
   }
   return out;
 }
 
-/** Numbers that cross a single line break, each found by reading the two lines around it as one. */
-function crossingNumbers(view: string, region: CountryCode, onLines: readonly Range[]): Range[] {
-  const out: Range[] = [];
-  const breaks = joinableBreaks(view, onLines);
-  // A line of nothing but a number, between two line breaks that join too, is a row of a table of
-  // numbers: its ends are not halves of numbers on the lines around it.
-  const tableRow = (above: LineBreak | undefined, below: LineBreak | undefined) =>
-    above !== undefined && below !== undefined && below.index === above.index + 1 && ONLY_PHONE_CHARS.test(view.slice(above.newline + 1, below.newline));
-  for (let b = 0; b < breaks.length; b++) {
-    const { start: breakStart, end: breakEnd } = breaks[b]!;
-    if (tableRow(breaks[b - 1], breaks[b]) || tableRow(breaks[b], breaks[b + 1])) continue;
-    // The end of the one line and the start of the next, whole digit groups only.
-    let start = breakStart;
-    while (start > 0 && breakStart - start < JOIN_SIDE && IS_PHONE_CHAR.test(view[start - 1]!)) start--;
-    if (view[start - 1] === '+') start--;
-    else if (isDigit(view[start - 1])) while (start < breakStart && isDigit(view[start])) start++;
-    let end = breakEnd;
-    while (end < view.length && end - breakEnd < JOIN_SIDE && IS_PHONE_CHAR.test(view[end]!)) end++;
-    if (isDigit(view[end])) while (end > breakEnd && isDigit(view[end - 1])) end--;
-    else {
-      EXTENSION_AFTER.lastIndex = end;
-      if (EXTENSION_AFTER.test(view)) end = EXTENSION_AFTER.lastIndex;
-    }
-    let digits = 0;
-    for (let i = start; i < end; i++) if (isDigit(view[i])) digits++;
-    if (digits < fewestDigits(region, view[start] === '+')) continue;
-    const from = Math.max(0, start - CONTEXT);
-    const to = Math.min(view.length, end + CONTEXT);
-    // The break becomes one space (the library allows at most 4 between groups); offsets after it
-    // move back by what it was longer.
-    const joined = view.slice(from, breakStart) + ' ' + view.slice(breakEnd, to);
-    const inView = (offset: number) => (offset <= breakStart - from ? from + offset : from + offset + (breakEnd - breakStart - 1));
-    for (const n of numbersIn(joined, region)) {
-      const range = { start: inView(n.start), end: inView(n.end) };
-      if (range.start < breakStart && range.end > breakEnd && groupedAsWritten(view, range, breakEnd, n.number)) out.push(range);
-    }
+/** The number written by groups i..j of a chain, or undefined. */
+function windowAt(view: string, chain: readonly Group[], i: number, j: number, regions: readonly CountryCode[]): Window | undefined {
+  const first = chain[i]!;
+  const last = chain[j]!;
+  let digits = '';
+  for (let k = i; k <= j; k++) digits += view.slice(chain[k]!.start, chain[k]!.end);
+  if (digits.length < 5 || digits.length > MAX_DIGITS) return undefined;
+  const body = view.slice(first.start, last.end);
+  const lineBreaks = countLineBreaks(body);
+  if (lineBreaks > 1 || DATE_SHAPE.test(body) || IP_SHAPE.test(body) || VERSION_SHAPE.test(body)) return undefined;
+  const lead = LEADING.exec(view.slice(Math.max(0, first.start - 3), first.start))?.[0] ?? '';
+  const international = lead.startsWith('+') || /^(?:00|011)/.test(digits);
+  let start = first.start - lead.length;
+  let end = last.end;
+  if (j === chain.length - 1) {
+    EXTENSION_AFTER.lastIndex = end;
+    if (EXTENSION_AFTER.test(view)) end = EXTENSION_AFTER.lastIndex;
   }
-  return out;
+  // Brackets balanced: "(917.555.0142)" keeps both, "(917.555.0142 and" neither.
+  if (unclosed(view, start, end) > 0 && view[end] === ')') end++;
+  if (unclosed(view, start, end) > 0 && lead === '(') start++;
+  // libphonenumber reads a number on one line: a line break becomes one space.
+  const written = view.slice(start, end).replace(/ *\n */, ' ');
+  const grouped = (n: PhoneNumber) => groupedAsWritten(view, first.start, last.end, n);
+  const number = parse(written, digits, international, regions, grouped);
+  if (!number) return undefined;
+  // A number carved out of a longer chain, or read across a line break, must be grouped the way
+  // numbers of its country are: "409 430\n9 322" in a column of amounts is no number.
+  const whole = i === 0 && j === chain.length - 1;
+  if ((!whole || lineBreaks > 0) && !groupedAsWritten(view, first.start, last.end, number.number)) return undefined;
+  if (lineBreaks > 0 && tableRow(view, first.start, last.end)) return undefined;
+  return { start, end, number: number.number, valid: number.valid };
+}
+
+/** Opening brackets in [start, end) not closed there. */
+function unclosed(view: string, start: number, end: number): number {
+  let open = 0;
+  for (let i = start; i < end; i++) {
+    if (view[i] === '(') open++;
+    else if (view[i] === ')' && open > 0) open--;
+  }
+  return open;
+}
+
+function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
- * Whether a number read across a line break is grouped as libphonenumber writes it in international
- * format ("+1 415 867 5309"): every gap between its digits, the line break included, falls where
- * two of those groups meet, or before the national number (after "+1", "1", "011 44"), or at its
- * extension. A line break is weaker evidence than a space, so "409 430\n9 322" in a column of
- * amounts is no number even though 409 430 9322 is.
+ * The first listed region in which the number is valid; else the first in which it is possible.
+ * Past the first region, a number must also be grouped as that region writes it: "123-456-7890" is
+ * written the American way, and is no Indian number although its digits would make one. A number
+ * that is only possible (right length, unassigned range: "555-867-5309") is taken with a lower score.
  */
-function groupedAsWritten(view: string, range: Range, breakEnd: number, number: PhoneNumber): boolean {
+function parse(
+  written: string,
+  digits: string,
+  international: boolean,
+  regions: readonly CountryCode[],
+  grouped: (number: PhoneNumber) => boolean,
+): { number: PhoneNumber; valid: boolean } | undefined {
+  if (international) {
+    const e164 = written.trimStart().startsWith('+') ? written : `+${digits.replace(/^(?:00|011)/, '')}`;
+    const number = parsePhoneNumberFromString(e164);
+    return number && (number.isValid() || number.isPossible()) ? { number, valid: number.isValid() } : undefined;
+  }
+  let possible: PhoneNumber | undefined;
+  for (const region of regions) {
+    if (!mayBeNational(digits, region)) continue;
+    const number = parsePhoneNumberFromString(written, region);
+    if (!number) continue;
+    const asWritten = grouped(number);
+    if (number.isValid() && (region === regions[0] || asWritten)) return { number, valid: true };
+    if (!possible && asWritten && number.isPossible()) possible = number;
+  }
+  return possible ? { number: possible, valid: false } : undefined;
+}
+
+/**
+ * Whether every gap between the digits of [start, end) falls where two groups of the number's
+ * international format meet ("+1 415 867 5309"), or before the national number (after "+1", "1",
+ * "0044", a trunk "0").
+ */
+function groupedAsWritten(view: string, start: number, end: number, number: PhoneNumber): boolean {
   const national = number.nationalNumber.length;
   const meets = new Set<number>(); // national digits after each place where two groups meet
   let remaining = national;
@@ -214,49 +249,41 @@ function groupedAsWritten(view: string, range: Range, breakEnd: number, number: 
     if (remaining <= 0) break;
     meets.add(remaining);
   }
-  let after = -(number.ext?.length ?? 0); // national digits after position i
-  for (let i = range.start; i < range.end; i++) if (isDigit(view[i])) after++;
-  let afterBreak = 0;
-  for (let i = range.start; i < range.end; i++) {
-    if (i === breakEnd) afterBreak = after;
-    if (isDigit(view[i])) {
-      if (i > range.start && !isDigit(view[i - 1]) && after > 0 && after < national && !meets.has(after)) return false;
-      after--;
-    }
+  // A number libphonenumber cannot format (only possible, in no known range) has no grouping to follow.
+  if (meets.size === 0) return true;
+  let after = 0; // national digits after position i (the range holds no extension)
+  for (let i = start; i < end; i++) if (isDigit(view[i])) after++;
+  for (let i = start; i < end; i++) {
+    if (!isDigit(view[i])) continue;
+    if (i > start && !isDigit(view[i - 1]) && after > 0 && after < national && !meets.has(after)) return false;
+    after--;
   }
-  return afterBreak > 0;
+  return true;
 }
 
-export const phone: Detector = {
-  id: 'phone',
-  name: 'Phone number (libphonenumber, valid for its region)',
-  label: 'PHONE',
-  detect(text, options) {
-    const region = options.phoneRegions?.[0] ?? DEFAULT_PHONE_REGION;
-    const view = separatorView(text, false);
-    const onLines: Range[] = [];
-    for (const r of regions(view)) {
-      for (const n of numbersIn(view.slice(r.start, r.end), region)) onLines.push({ start: r.start + n.start, end: r.start + n.end });
-    }
-    // onLines is sorted by start and its numbers do not overlap, so by end too.
-    const replaced = new Set<Range>();
-    const joinedKept: Range[] = [];
-    for (const joined of crossingNumbers(view, region, onLines)) {
-      let lo = 0;
-      let hi = onLines.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (onLines[mid]!.end <= joined.start) lo = mid + 1;
-        else hi = mid;
-      }
-      const overlapped: Range[] = [];
-      for (let i = lo; i < onLines.length && onLines[i]!.start < joined.end; i++) overlapped.push(onLines[i]!);
-      if (overlapped.every((n) => n.start >= joined.start && n.end <= joined.end)) {
-        for (const n of overlapped) replaced.add(n);
-        joinedKept.push(joined);
-      }
-    }
-    const found = [...onLines.filter((n) => !replaced.has(n)), ...joinedKept];
-    return found.map((n) => ({ start: n.start, end: n.end, label: 'PHONE', score: SCORE, detector: 'phone' }) satisfies DetectedSpan);
-  },
-};
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const ONLY_NUMBER = /^[+(]?[\d ().\-/]+$/;
+const ENDS_WITH_NUMBER = /[\d)][-./]? *$/;
+const STARTS_WITH_NUMBER = /^ *[\d(+]/;
+
+/**
+ * Whether a number read across a line break joins rows of a table of numbers: a line of nothing but
+ * a number whose neighbour on the other side also ends or starts with one ("2024\n415 867\n5309\n7788").
+ */
+function tableRow(view: string, start: number, end: number): boolean {
+  const newline = view.indexOf('\n', start);
+  const aboveStart = view.lastIndexOf('\n', start) + 1;
+  const belowEnd = view.indexOf('\n', newline + 1) < 0 ? view.length : view.indexOf('\n', newline + 1);
+  const above = view.slice(aboveStart, newline);
+  const below = view.slice(newline + 1, belowEnd);
+  if (ONLY_NUMBER.test(above.trim()) && aboveStart > 0) {
+    const previous = view.slice(view.lastIndexOf('\n', aboveStart - 2) + 1, aboveStart - 1);
+    if (ENDS_WITH_NUMBER.test(previous)) return true;
+  }
+  if (ONLY_NUMBER.test(below.trim()) && belowEnd < view.length) {
+    const nextEnd = view.indexOf('\n', belowEnd + 1);
+    const next = view.slice(belowEnd + 1, nextEnd < 0 ? view.length : nextEnd);
+    if (STARTS_WITH_NUMBER.test(next)) return true;
+  }
+  return false;
+}

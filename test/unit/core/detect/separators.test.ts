@@ -191,14 +191,14 @@ describe('phone numbers', () => {
     ['06 12 34\n56 78', 'FR'],
   ] as const)('spans the whole broken number %j (%s)', (value, phoneRegion) => {
     const text = `Tel. ${value} (office)`;
-    expect(spans(text, { phoneRegion })).toEqual([at(text, value, 'PHONE')]);
+    expect(spans(text, { phoneRegions: [phoneRegion] })).toEqual([at(text, value, 'PHONE')]);
   });
   it.each(PARAGRAPH_BREAKS)('does not join a phone number across %s', (_, sep) => {
     expect(spans(`Call (415) 867-${sep}5309 today`, { detectors: ['phone'] })).toEqual([]);
   });
   it('keeps libphonenumber validation', () => {
     // 555 is no US area code: not a number with ASCII, Unicode or broken separators alike.
-    for (const text of ['Call 555-867-5309', 'Call 555\u2013867\u20135309', 'Call 555\u2009867\u20095309', 'Call 555-867-\n5309']) {
+    for (const text of ['Code 555-867-5309', 'Code 555\u2013867\u20135309', 'Code 555\u2009867\u20095309', 'Code 555-867-\n5309']) {
       expect(spans(text, { detectors: ['phone'] })).toEqual([]);
     }
   });

@@ -46,7 +46,7 @@ export async function benchExport(): Promise<void> {
   const t1 = performance.now();
   const verdict = await verifyPdf(result.bytes, spans.map((s) => makeNeedle(String(s.id), text.slice(s.start, s.end))!));
   const t2 = performance.now();
-  const residual = await scanPdfResidue(result.bytes, residualContextFor([{ text, spans: [] }], { rules: [], phoneRegion: 'US' }, new Set()));
+  const residual = await scanPdfResidue(result.bytes, residualContextFor([{ text, spans: [] }], { rules: [], phoneRegions: ['US'] }, new Set()));
   const t3 = performance.now();
   clearInterval(timer);
   sample();

@@ -13,6 +13,8 @@ export const MAX_IDS = 100_000; // ids, or paths, in one request
 const MAX_LIST = 10_000; // names (labels) in one request
 const MAX_NAME = 256; // a label, task, column, source or job id
 const MAX_TEXT = 10_000; // free text: a span's text, a hypothesis, a template, a pattern
+/** A project's phone regions: detect's MAX_PHONE_REGIONS (not imported: the preload loads this file). */
+export const MAX_REGIONS = 12;
 
 export const Span = z.object({
   id,
@@ -201,6 +203,12 @@ export const PatternRule = z.object({
 });
 export type PatternRule = z.infer<typeof PatternRule>;
 
+/** Regions whose national formats phone numbers are read in, most likely first (ISO 3166 alpha-2). */
+export const PhoneRegions = z.object({
+  regions: z.array(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as US')).min(1).max(MAX_REGIONS),
+});
+export type PhoneRegions = z.infer<typeof PhoneRegions>;
+
 export const ExportRequest = z.object({
   format: z.enum(['pdf', 'txt', 'csv', 'jsonl', 'conll', 'audit', 'labels-csv', 'spans-csv']),
   outDir: path,
@@ -358,6 +366,8 @@ export const requests = {
   'patterns:rules.get': { request: empty, response: z.object({ rules: z.array(PatternRule) }) },
   'patterns:rule.save': { request: PatternRule.omit({ id: true }).extend({ id: id.optional() }), response: PatternRule },
   'patterns:rule.delete': { request: z.object({ id }), response: ok },
+  'patterns:regions.get': { request: empty, response: PhoneRegions },
+  'patterns:regions.save': { request: PhoneRegions, response: PhoneRegions },
 
   'stats:summary.get': { request: empty, response: Stats },
 

@@ -13,13 +13,13 @@ import { detectPatterns, type PatternRuleInput } from './index.ts';
 /** What makes two pattern runs the same run: the project's rules (their content) and phone region. */
 export function patternRunSettings(db: Db, documentIds?: number[], proposeDecided = false): runs.RunSettings {
   const rules = createHash('sha256').update(JSON.stringify(patternRules.listEnabled(db))).digest('hex').slice(0, 16);
-  return { task: 'patterns', model: 'patterns', params: { rules, phoneRegion: patternRules.phoneRegion(db), ...(documentIds ? { documentIds } : {}), ...(proposeDecided ? { proposeDecided } : {}) } };
+  return { task: 'patterns', model: 'patterns', params: { rules, phoneRegions: patternRules.phoneRegions(db), ...(documentIds ? { documentIds } : {}), ...(proposeDecided ? { proposeDecided } : {}) } };
 }
 
 export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'report'>, options: { documentIds?: number[]; resumeRunId?: number; proposeDecided?: boolean } = {}): Promise<RunSummary> {
   const ids = options.documentIds ?? documents.listIds(db);
   let rules = patternRules.listEnabled(db);
-  const phoneRegion = patternRules.phoneRegion(db);
+  const phoneRegions = patternRules.phoneRegions(db);
   // A custom rule that runs over its time budget is disabled for the rest of this run, with a
   // message; the built-in detectors and the other rules complete.
   const disabled: string[] = [];
@@ -35,7 +35,7 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
     for (const id of ids) {
       if (done.has(id)) continue;
       throwIfCancelled(job.signal);
-      const found = detectPatterns(documents.text(db, id), rules, { phoneRegion, onRuleTimeout });
+      const found = detectPatterns(documents.text(db, id), rules, { phoneRegions, onRuleTimeout });
       let decided = 0;
       writeTransaction(db, () => {
         decided = spans.replacePatternProposals(

@@ -12,7 +12,8 @@ import type { Check } from './verify.ts';
 
 export interface ResidualRules {
   rules: readonly PatternRuleInput[];
-  phoneRegion: CountryCode;
+  /** Most likely first, as the project lists them (`pattern-rules.phoneRegions`). */
+  phoneRegions: readonly CountryCode[];
 }
 
 /** What the residual scan of one output knows about the documents behind it. */
@@ -72,7 +73,7 @@ export function scanTextResidue(text: string, context: ResidualContext): Residua
 function scan(text: string, pageOf: (offset: number) => number | null, context: ResidualContext, scope: string): ResidualResult {
   const findings: ResidualFinding[] = [];
   let decided = 0;
-  for (const hit of detectPatterns(text, context.rules, { phoneRegion: context.phoneRegion })) {
+  for (const hit of detectPatterns(text, context.rules, { phoneRegions: context.phoneRegions })) {
     const value = normalise(text.slice(hit.start, hit.end));
     if (context.decided.has(value)) {
       decided++;

@@ -43,7 +43,7 @@ export function storeReader(db: Db): ProjectReader {
       return models.get(runId)!;
     },
     auditRows: () => audit.iterate(db),
-    residualRules: () => ({ rules: patternRules.listEnabled(db), phoneRegion: patternRules.phoneRegion(db) }),
+    residualRules: () => ({ rules: patternRules.listEnabled(db), phoneRegions: patternRules.phoneRegions(db) }),
     recordAudit: (entry) => {
       audit.append(db, { actor: 'human', before: null, ...entry });
     },

@@ -4,7 +4,7 @@ import * as labels from '../../store/queries/labels.ts';
 import * as patternRules from '../../store/queries/pattern-rules.ts';
 import type { Handlers } from '../router.ts';
 
-type Channels = 'labels:list.get' | 'labels:label.save' | 'labels:label.delete' | 'patterns:rules.get' | 'patterns:rule.save' | 'patterns:rule.delete';
+type Channels = 'labels:list.get' | 'labels:label.save' | 'labels:label.delete' | 'patterns:rules.get' | 'patterns:rule.save' | 'patterns:rule.delete' | 'patterns:regions.get' | 'patterns:regions.save';
 
 export function settingsHandlers(app: App): Pick<Handlers, Channels> {
   return {
@@ -21,5 +21,7 @@ export function settingsHandlers(app: App): Pick<Handlers, Channels> {
       if (!patternRules.remove(app.db(), id)) throw new DocketError('not_found', `Pattern rule ${id} does not exist (deleted elsewhere?); reload the rules.`);
       return { ok: true };
     },
+    'patterns:regions.get': () => ({ regions: patternRules.phoneRegions(app.db()) }),
+    'patterns:regions.save': ({ regions }) => ({ regions: patternRules.setPhoneRegions(app.db(), regions) }),
   };
 }

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
+import { MAX_PHONE_REGIONS } from '../../detect/index.ts';
 import { openDatabase } from '../../store/database.ts';
 import * as patternRules from '../../store/queries/pattern-rules.ts';
 import { EXIT_OK, UsageError, requirePositional, stringOption, type Command } from '../command.ts';
 
-const ACTIONS = 'list | add-regex LABEL PATTERN | deny TERM | allow TERM | remove ID | region CC';
+const ACTIONS = 'list | add-regex LABEL PATTERN | deny TERM | allow TERM | remove ID | regions [CC...]';
 
 export const patternsCommand: Command = {
   name: 'patterns',
@@ -11,14 +12,17 @@ export const patternsCommand: Command = {
   usage: `docket patterns <project> (${ACTIONS}) [--flags imsu] [--label L]`,
   help: [
     'Custom detectors that run with the built-in ones (email, phone, card, IBAN, SSN, IP, URL, date):',
-    '  list                      the rules and the phone region',
+    '  list                      the rules and the phone regions',
     '  add-regex LABEL PATTERN   flag every match of PATTERN as LABEL (--flags, e.g. i); a named',
     '                            group (?<value>...) flags just that part',
     '  deny TERM                 always flag TERM (whole word, any case) as --label (default MISC)',
     '  allow TERM                never flag TERM',
     '  remove ID                 delete a rule',
-    '  region CC                 region for phone numbers without a country code (e.g. GB)',
+    '  regions [CC...]           regions whose national formats phone numbers without a country',
+    `                            code are read in, most likely first (1 to ${MAX_PHONE_REGIONS}, e.g. US GB FR);`,
+    '                            without codes, prints them',
     "Example: docket patterns cases.docket add-regex CASE_NO 'Case No\\. (?<value>\\d{4}-\\d+)'",
+    '         docket patterns cases.docket regions GB IE US',
   ].join('\n'),
   options: { flags: { type: 'string' }, label: { type: 'string' } },
   async run(input, io) {
@@ -30,9 +34,10 @@ export const patternsCommand: Command = {
       let result: unknown;
       if (action === 'list') {
         const rules = patternRules.list(db);
-        result = { rules, phoneRegion: patternRules.phoneRegion(db) };
+        const phoneRegions = patternRules.phoneRegions(db);
+        result = { rules, phoneRegions };
         if (!input.json) {
-          io.out(`Phone region: ${patternRules.phoneRegion(db)}`);
+          io.out(`Phone regions: ${phoneRegions.join(' ')}`);
           if (rules.length === 0) io.out('No custom rules.');
           for (const r of rules) io.out(`${String(r.id).padStart(4)}  ${r.kind.padEnd(5)}  ${(r.label || '-').padEnd(12)}  ${r.pattern}${r.flags ? `  /${r.flags}` : ''}${r.enabled ? '' : '  (disabled)'}`);
         }
@@ -44,13 +49,17 @@ export const patternsCommand: Command = {
         const id = Number(arg(2, 'the rule ID'));
         if (!Number.isInteger(id) || !patternRules.remove(db, id)) throw new UsageError(`No pattern rule with id ${arg(2, 'the rule ID')}; see "docket patterns ${input.positionals[0]} list".`);
         result = { removed: id };
-      } else if (action === 'region') {
-        result = { phoneRegion: patternRules.setPhoneRegion(db, arg(2, 'the region code')) };
+      } else if (action === 'regions') {
+        // Codes as separate arguments or one quoted list ("US GB", "US,GB").
+        const codes = input.positionals.slice(2).flatMap((a) => a.split(/[\s,]+/)).filter((c) => c !== '');
+        const phoneRegions = codes.length > 0 ? patternRules.setPhoneRegions(db, codes) : patternRules.phoneRegions(db);
+        result = { phoneRegions };
+        if (!input.json) io.out(`Phone regions: ${phoneRegions.join(' ')}`);
       } else {
         throw new UsageError(`Unknown action "${action}"; use ${ACTIONS}.`);
       }
       if (input.json) io.out(JSON.stringify(result));
-      else if (action !== 'list') io.out(`${action}: ${JSON.stringify(result)}`);
+      else if (action !== 'list' && action !== 'regions') io.out(`${action}: ${JSON.stringify(result)}`);
       return EXIT_OK;
     } finally {
       db.close();

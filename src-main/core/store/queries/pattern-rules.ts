@@ -1,6 +1,6 @@
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import type { PatternRule } from '../../api/contract.ts';
-import { DEFAULT_PHONE_REGION, validateRule, type PatternRuleInput } from '../../detect/index.ts';
+import { DEFAULT_PHONE_REGIONS, MAX_PHONE_REGIONS, validateRule, type PatternRuleInput } from '../../detect/index.ts';
 import { DocketError } from '../../errors.ts';
 import { writeTransaction, type Db } from '../database.ts';
 import * as audit from './audit.ts';
@@ -66,18 +66,65 @@ export function remove(db: Db, id: number): boolean {
   });
 }
 
-const PHONE_REGION_KEY = 'detect.phoneRegion';
+/** The project's phone regions (JSON array, most likely first). */
+const PHONE_REGIONS_KEY = 'detect.phoneRegions';
+/** The single region older projects stored; read only, and dropped when the list is first saved. */
+const LEGACY_PHONE_REGION_KEY = 'detect.phoneRegion';
 
-/** Region for phone numbers written without a country code (project setting, default US). */
-export function phoneRegion(db: Db): CountryCode {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(PHONE_REGION_KEY) as { value: string } | undefined;
-  const value = row ? (JSON.parse(row.value) as string) : DEFAULT_PHONE_REGION;
-  return isSupportedCountry(value) ? value : DEFAULT_PHONE_REGION;
+function setting(db: Db, key: string): unknown {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  if (!row) return undefined;
+  try {
+    return JSON.parse(row.value) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
-export function setPhoneRegion(db: Db, region: string): CountryCode {
-  const code = region.trim().toUpperCase();
-  if (!isSupportedCountry(code)) throw new DocketError('invalid_region', `"${region}" is not a region libphonenumber knows; use a two-letter country code such as US, GB or DE.`);
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PHONE_REGION_KEY, JSON.stringify(code));
-  return code;
+/** Known regions of a stored list, each once, at most MAX_PHONE_REGIONS; empty when none is usable. */
+function knownRegions(value: unknown): CountryCode[] {
+  if (!Array.isArray(value)) return [];
+  const known = value.filter((v): v is CountryCode => typeof v === 'string' && isSupportedCountry(v));
+  return [...new Set(known)].slice(0, MAX_PHONE_REGIONS);
+}
+
+/**
+ * Regions whose national formats phone numbers without a country code are read in, most likely
+ * first (project setting). A project that stored one region (before lists) has it first, then
+ * the defaults; a project that stored nothing has `DEFAULT_PHONE_REGIONS`.
+ */
+export function phoneRegions(db: Db): CountryCode[] {
+  const listed = knownRegions(setting(db, PHONE_REGIONS_KEY));
+  if (listed.length > 0) return listed;
+  const legacy = setting(db, LEGACY_PHONE_REGION_KEY);
+  if (typeof legacy === 'string' && isSupportedCountry(legacy)) return [legacy, ...DEFAULT_PHONE_REGIONS.filter((r) => r !== legacy)].slice(0, MAX_PHONE_REGIONS);
+  return [...DEFAULT_PHONE_REGIONS];
+}
+
+/**
+ * Validates (trimmed, upper-cased, each once in the order given, 1..MAX_PHONE_REGIONS regions
+ * libphonenumber knows; otherwise an error naming the bad codes), then stores the list.
+ */
+export function setPhoneRegions(db: Db, regions: readonly string[]): CountryCode[] {
+  const codes = [...new Set(regions.map((r) => r.trim().toUpperCase()).filter((r) => r !== ''))];
+  const unknown = codes.filter((c) => !isSupportedCountry(c));
+  if (unknown.length > 0) {
+    const named = unknown.map((c) => `"${c}"`).join(', ');
+    throw new DocketError(
+      'invalid_region',
+      `${named} ${unknown.length === 1 ? 'is not a region' : 'are not regions'} libphonenumber knows; type two-letter country codes separated by spaces, such as US GB DE.`,
+    );
+  }
+  if (codes.length === 0) throw new DocketError('invalid_region', 'No phone region given; type at least one two-letter country code, such as US.');
+  if (codes.length > MAX_PHONE_REGIONS) {
+    throw new DocketError('invalid_region', `${codes.length} phone regions given; list at most ${MAX_PHONE_REGIONS}, most likely first (each one slows detection).`);
+  }
+  const after = codes as CountryCode[];
+  return writeTransaction(db, () => {
+    const before = phoneRegions(db);
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PHONE_REGIONS_KEY, JSON.stringify(after));
+    db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_PHONE_REGION_KEY);
+    audit.append(db, { actor: 'human', action: 'phone_regions.update', entity: 'setting', entityId: null, before, after });
+    return after;
+  });
 }

@@ -2,8 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../../../src-main/core/api/contract.ts';
+import { MAX_REGIONS, type EventName } from '../../../../src-main/core/api/contract.ts';
+import { DEFAULT_PHONE_REGIONS, MAX_PHONE_REGIONS } from '../../../../src-main/core/detect/index.ts';
 import { createHandlers } from '../../../../src-main/core/api/handlers/index.ts';
+import { patternRunSettings } from '../../../../src-main/core/detect/run-patterns.ts';
 import { createRouter, type Caller, type Router } from '../../../../src-main/core/api/router.ts';
 import { App, defaultPaths } from '../../../../src-main/core/app.ts';
 import { addDocument, propose, proposeLabel, tempProjectPath } from '../store/project-fixture.ts';
@@ -142,6 +144,25 @@ describe('settings handlers', () => {
     expect((await call('patterns:rules.get', {})).rules).toHaveLength(1);
     expect(await call('patterns:rule.delete', { id: rule.id })).toEqual({ ok: true });
     expect((await failure('patterns:rule.delete', { id: rule.id })).code).toBe('not_found');
+  });
+
+  it('gets and saves the phone regions; a bad payload is refused before the store, an unknown code is named', async () => {
+    expect(await call('patterns:regions.get', {})).toEqual({ regions: [...DEFAULT_PHONE_REGIONS] });
+    const before = patternRunSettings(app.db()).params as Record<string, unknown>;
+    expect(await call('patterns:regions.save', { regions: ['us', 'GB', 'fr', 'us'] })).toEqual({ regions: ['US', 'GB', 'FR'] });
+    // Another list is another pattern run: an interrupted run is not resumed with other regions.
+    expect(before).toMatchObject({ phoneRegions: [...DEFAULT_PHONE_REGIONS] });
+    expect(patternRunSettings(app.db()).params).toEqual({ ...before, phoneRegions: ['US', 'GB', 'FR'] });
+    expect(await call('patterns:regions.get', {})).toEqual({ regions: ['US', 'GB', 'FR'] });
+    expect(MAX_REGIONS).toBe(MAX_PHONE_REGIONS);
+    for (const payload of [{}, { regions: [] }, { regions: 'US' }, { regions: ['USA'] }, { regions: ['U'] }, { regions: [1] }, { regions: Array(MAX_REGIONS + 1).fill('US') }]) {
+      const refused = await failure('patterns:regions.save', payload);
+      expect(refused.code, JSON.stringify(payload)).toBe('invalid_request');
+      expect(refused.message).toMatch(/^Invalid patterns:regions\.save request: /);
+    }
+    const unknown = await failure('patterns:regions.save', { regions: ['US', 'XX'] });
+    expect(unknown).toEqual({ code: 'invalid_region', message: expect.stringMatching(/^"XX" is not a region libphonenumber knows/) });
+    expect(await call('patterns:regions.get', {})).toEqual({ regions: ['US', 'GB', 'FR'] });
   });
 
   it('answers no_project when no project is open', async () => {

@@ -4,6 +4,7 @@ import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import * as history from '../../../../src-main/core/store/queries/history.ts';
 import { addDocument, createProject, propose, proposeLabel, spanRows } from '../store/project-fixture.ts';
 import { cli } from './run-cli.ts';
+import { DEFAULT_PHONE_REGIONS } from '../../../../src-main/core/detect/index.ts';
 
 function project() {
   const { db, path } = createProject();
@@ -72,9 +73,9 @@ describe('docket patterns', () => {
     expect(rule).toMatchObject({ kind: 'regex', label: 'CASE_NO', flags: 'i', enabled: true });
     expect((await cli('patterns', path, 'deny', 'Project Falcon', '--label', 'CODE')).code).toBe(0);
     expect((await cli('patterns', path, 'allow', 'help@example.com')).code).toBe(0);
-    expect((await cli('patterns', path, 'region', 'gb')).code).toBe(0);
+    expect((await cli('patterns', path, 'regions', 'gb')).code).toBe(0);
     const listed = JSON.parse((await cli('patterns', path, 'list', '--json')).stdout);
-    expect(listed.phoneRegion).toBe('GB');
+    expect(listed.phoneRegions).toEqual(['GB']);
     expect(listed.rules.map((r: { kind: string; pattern: string }) => [r.kind, r.pattern])).toEqual([
       ['allow', 'help@example.com'],
       ['deny', 'Project Falcon'],
@@ -86,5 +87,22 @@ describe('docket patterns', () => {
     expect((await cli('patterns', path, 'remove', String(rule.id))).code).toBe(0);
     expect((await cli('patterns', path, 'remove', String(rule.id))).code).toBe(1);
     expect((await cli('patterns', path, 'explode')).stderr).toMatch(/Unknown action "explode"/);
+  });
+
+  it('prints the phone regions, sets them most likely first, and refuses an unknown code naming it', async () => {
+    const { path } = project();
+    const shown = await cli('patterns', path, 'regions', '--json');
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toEqual({ phoneRegions: [...DEFAULT_PHONE_REGIONS] });
+    const set = await cli('patterns', path, 'regions', 'US', 'gb', 'FR', 'GB');
+    expect(set).toMatchObject({ code: 0, stdout: 'Phone regions: US GB FR\n' });
+    expect((await cli('patterns', path, 'regions')).stdout).toBe('Phone regions: US GB FR\n');
+    expect((await cli('patterns', path, 'list')).stdout).toMatch(/^Phone regions: US GB FR\n/);
+    expect(JSON.parse((await cli('patterns', path, 'regions', 'ie,de', '--json')).stdout)).toEqual({ phoneRegions: ['IE', 'DE'] });
+    const bad = await cli('patterns', path, 'regions', 'US', 'XX');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/"XX" is not a region libphonenumber knows; type two-letter country codes/);
+    expect((await cli('patterns', path, 'regions', '--json')).stdout).toBe('{"phoneRegions":["IE","DE"]}\n');
+    expect((await cli('patterns', '--help')).stdout).toMatch(/regions \[CC\.\.\.\]/);
   });
 });

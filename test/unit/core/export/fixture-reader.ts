@@ -7,7 +7,7 @@ import type { ResidualRules } from '../../../../src-main/core/export/residual-sc
 
 export type FixtureDocument = Omit<ExportDocument, 'bytes' | 'labels' | 'pages'> & Partial<Pick<ExportDocument, 'labels' | 'pages'>> & { data?: Uint8Array };
 
-export function fixtureReader(docs: FixtureDocument[], audit: AuditRow[] = [], rules: ResidualRules = { rules: [], phoneRegion: 'US' }): ProjectReader {
+export function fixtureReader(docs: FixtureDocument[], audit: AuditRow[] = [], rules: ResidualRules = { rules: [], phoneRegions: ['US'] }): ProjectReader {
   const byId = new Map(docs.map((d) => [d.id, d]));
   return {
     documentIds: (only) => (only ? [...only] : docs.map((d) => d.id)),

@@ -354,6 +354,7 @@ describe('oversized requests are refused fast, with a summary of what is wrong',
       ['runs:job.start', { task: 'zero-shot', model: 'm', labels: Array(10_001).fill('a') }],
       ['runs:job.start', { task: 'nli', model: 'm', hypothesis: 'h'.repeat(10_001) }],
       ['patterns:rule.save', { kind: 'regex', label: 'L', pattern: 'p'.repeat(10_001), flags: '', enabled: true }],
+      ['patterns:regions.save', { regions: Array(13).fill('US') }],
       ['labels:label.save', { setName: 's', name: 'n'.repeat(257), colour: '#000000', hotkey: null }],
     ];
     for (const [channel, payload] of refusedOverCap) expect(requests[channel].request.safeParse(payload).success, channel).toBe(false);

@@ -5,6 +5,9 @@ import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import * as m001 from '../../../../src-main/core/store/migrations/001-initial.ts';
 import * as labels from '../../../../src-main/core/store/queries/labels.ts';
 import * as patternRules from '../../../../src-main/core/store/queries/pattern-rules.ts';
+import * as audit from '../../../../src-main/core/store/queries/audit.ts';
+import { DEFAULT_PHONE_REGIONS, MAX_PHONE_REGIONS } from '../../../../src-main/core/detect/index.ts';
+import { DocketError } from '../../../../src-main/core/errors.ts';
 import { createProject, tempProjectPath } from './project-fixture.ts';
 import { latestVersion } from '../../../../src-main/core/store/migrations/index.ts';
 
@@ -90,14 +93,71 @@ describe('pattern rules', () => {
     db.close();
   });
 
-  it('keeps the phone region as a project setting', () => {
+  it('reads the default phone regions until the project lists its own, and keeps them', () => {
     const { db, path } = createProject();
-    expect(patternRules.phoneRegion(db)).toBe('US');
-    expect(patternRules.setPhoneRegion(db, 'gb')).toBe('GB');
-    expect(() => patternRules.setPhoneRegion(db, 'XX')).toThrow(/not a region/);
+    expect(patternRules.phoneRegions(db)).toEqual([...DEFAULT_PHONE_REGIONS]);
+    expect(patternRules.phoneRegions(db)).toEqual(expect.arrayContaining(['US', 'GB', 'DE', 'FR', 'IN']));
+    expect(patternRules.setPhoneRegions(db, [' gb', 'ie ', 'GB', 'us', 'Ie'])).toEqual(['GB', 'IE', 'US']);
     db.close();
     const again = openDatabase(path);
-    expect(patternRules.phoneRegion(again)).toBe('GB');
+    expect(patternRules.phoneRegions(again)).toEqual(['GB', 'IE', 'US']);
     again.close();
+  });
+
+  it('reads the single region an older project stored first, then the defaults without it', () => {
+    const { db } = createProject();
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('detect.phoneRegion', JSON.stringify('AU'));
+    expect(patternRules.phoneRegions(db)).toEqual(['AU', ...DEFAULT_PHONE_REGIONS.filter((r) => r !== 'AU')]);
+    db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify('FR'), 'detect.phoneRegion');
+    const regions = patternRules.phoneRegions(db);
+    expect(regions[0]).toBe('FR');
+    expect(regions.filter((r) => r === 'FR')).toHaveLength(1);
+    expect(new Set(regions)).toEqual(new Set(['FR', ...DEFAULT_PHONE_REGIONS]));
+    // Saving the list replaces the old setting.
+    patternRules.setPhoneRegions(db, ['DE']);
+    expect(patternRules.phoneRegions(db)).toEqual(['DE']);
+    expect(db.prepare('SELECT 1 FROM settings WHERE key = ?').get('detect.phoneRegion')).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses unknown, missing or too many phone regions, naming the bad codes, and keeps the list', () => {
+    const { db } = createProject();
+    patternRules.setPhoneRegions(db, ['GB']);
+    const refused = (regions: string[]) => {
+      try {
+        patternRules.setPhoneRegions(db, regions);
+      } catch (error) {
+        return error as DocketError;
+      }
+      throw new Error(`${regions.join(' ')} was accepted`);
+    };
+    const one = refused(['US', 'xx']);
+    expect(one).toBeInstanceOf(DocketError);
+    expect(one.code).toBe('invalid_region');
+    expect(one.message).toMatch(/^"XX" is not a region libphonenumber knows; type two-letter country codes .*such as US GB DE/);
+    expect(refused(['US', 'ZZ', 'USA']).message).toMatch(/^"ZZ", "USA" are not regions/);
+    expect(refused([]).message).toMatch(/No phone region given/);
+    expect(refused([' ', '']).code).toBe('invalid_region');
+    const thirteen = ['US', 'GB', 'DE', 'FR', 'IN', 'IE', 'AU', 'NZ', 'CA', 'ES', 'IT', 'NL', 'BE'];
+    expect(thirteen).toHaveLength(MAX_PHONE_REGIONS + 1);
+    expect(refused(thirteen).message).toMatch(/13 phone regions given; list at most 12/);
+    expect(patternRules.setPhoneRegions(db, [...thirteen.slice(0, MAX_PHONE_REGIONS), 'us'])).toHaveLength(MAX_PHONE_REGIONS); // 12 once deduped
+    patternRules.setPhoneRegions(db, ['GB']);
+    expect(patternRules.phoneRegions(db)).toEqual(['GB']);
+    db.close();
+  });
+
+  it('records each change of the phone regions in the audit log', () => {
+    const { db } = createProject();
+    patternRules.setPhoneRegions(db, ['gb', 'fr']);
+    patternRules.setPhoneRegions(db, ['IE']);
+    const entries = [...audit.iterate(db)].filter((e) => e.action === 'phone_regions.update');
+    expect(entries.map(({ actor, entity, entityId, before, after }) => ({ actor, entity, entityId, before, after }))).toEqual([
+      { actor: 'human', entity: 'setting', entityId: null, before: [...DEFAULT_PHONE_REGIONS], after: ['GB', 'FR'] },
+      { actor: 'human', entity: 'setting', entityId: null, before: ['GB', 'FR'], after: ['IE'] },
+    ]);
+    expect(() => patternRules.setPhoneRegions(db, ['XX'])).toThrow();
+    expect([...audit.iterate(db)].filter((e) => e.action === 'phone_regions.update')).toHaveLength(2);
+    db.close();
   });
 });

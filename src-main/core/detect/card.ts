@@ -1,3 +1,4 @@
+import { IBAN_HEAD_BEFORE } from './iban.ts';
 import { luhnValid } from './luhn.ts';
 import { GROUP_SEPARATOR, sameKind, separatorKind, separatorView, type SeparatorKind } from './separators.ts';
 import type { DetectedSpan, Detector } from './types.ts';
@@ -126,8 +127,9 @@ export const card: Detector = {
   label: 'CARD',
   detect(text) {
     const out: DetectedSpan[] = [];
-    for (const m of separatorView(text).matchAll(RUN)) {
-      if (m[0].length < 13) continue;
+    const view = separatorView(text);
+    for (const m of view.matchAll(RUN)) {
+      if (m[0].length < 13 || IBAN_HEAD_BEFORE.test(view.slice(Math.max(0, m.index - 40), m.index))) continue;
       const groups = groupsOf(m[0], m.index);
       for (let i = 0; i < groups.length; ) {
         const best = longestCardFrom(groups, i);

@@ -42,6 +42,13 @@ export function isIban(compact: string): boolean {
 const CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:(?: {1,4}| {0,4}\n {0,4})?[A-Z0-9]){11,30}/g;
 const SCORE = 0.99;
 
+/**
+ * The start of an IBAN in print format right before a digit group ("GB82 WEST ", "DE12 3000 "): the
+ * digits after it are the rest of an account number, valid or not, never a card or a phone number
+ * of their own ("DE12 3000 2722 9465 1962 00" holds a Luhn-valid 16 digits).
+ */
+export const IBAN_HEAD_BEFORE = /[A-Z]{2}\d{2}(?: {1,4}[A-Z0-9]{4})* {1,4}$/;
+
 export const iban: Detector = {
   id: 'iban',
   name: 'IBAN (country length, mod-97 checksum)',

@@ -8,6 +8,7 @@ import { email } from './email.ts';
 import { iban } from './iban.ts';
 import { ip } from './ip.ts';
 import { resolveOverlaps } from './overlap.ts';
+import { forgetSeparatorView } from './separators.ts';
 import { phone } from './phone.ts';
 import { ssn } from './ssn.ts';
 import type { DetectedSpan, DetectOptions, Detector, PatternRuleInput } from './types.ts';
@@ -52,7 +53,11 @@ export function detectPatterns(text: string, rules: readonly PatternRuleInput[] 
   const add = (spans: readonly DetectedSpan[]) => {
     for (const s of spans) found.push(s);
   };
-  for (const detector of selected(options)) add(detector.detect(text, options));
+  try {
+    for (const detector of selected(options)) add(detector.detect(text, options));
+  } finally {
+    forgetSeparatorView();
+  }
   for (const rule of rules) {
     if (rule.kind !== 'regex') continue;
     const label = rule.label.trim();

@@ -14,21 +14,27 @@ function before(a: DetectedSpan, b: DetectedSpan): number {
 }
 
 export function resolveOverlaps(spans: readonly DetectedSpan[]): DetectedSpan[] {
-  const kept: DetectedSpan[] = []; // sorted by start, non-overlapping
-  for (const span of [...spans].sort(before)) {
-    // First kept span starting at or after span.start; check it and the one before it.
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid]!.start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const next = kept[lo];
-    const prev = kept[lo - 1];
-    if (next && next.start < span.end) continue;
-    if (prev && prev.end > span.start) continue;
-    kept.splice(lo, 0, span);
+  // Spans only compete within a cluster of overlapping ones, so the rule runs per cluster; most
+  // clusters are one span, and the whole stays one sort (a kept list spliced span by span was
+  // quadratic: 40% of detection time on text with 100,000 findings).
+  const byStart = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DetectedSpan[] = [];
+  for (let i = 0; i < byStart.length; ) {
+    let end = byStart[i]!.end;
+    let j = i + 1;
+    while (j < byStart.length && byStart[j]!.start < end) end = Math.max(end, byStart[j++]!.end);
+    if (j === i + 1) kept.push(byStart[i]!);
+    else for (const span of resolveCluster(byStart.slice(i, j))) kept.push(span);
+    i = j;
   }
   return kept;
+}
+
+/** The rule within one cluster: best first, each kept unless it overlaps one kept before it. */
+function resolveCluster(cluster: DetectedSpan[]): DetectedSpan[] {
+  const kept: DetectedSpan[] = [];
+  for (const span of cluster.sort(before)) {
+    if (kept.every((k) => k.end <= span.start || k.start >= span.end)) kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }

@@ -1,4 +1,5 @@
 import { Metadata, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { IBAN_HEAD_BEFORE } from './iban.ts';
 import { phoneCue } from './phone-context.ts';
 import { DEFAULT_PHONE_REGIONS } from './phone-regions.ts';
 import { separatorView } from './separators.ts';
@@ -32,7 +33,8 @@ const MAX_GROUPS = 8;
 const MAX_DIGITS = 17; // 15 of E.164 and an international call prefix
 
 // Shapes that are not phone numbers, whatever libphonenumber would make of their digits.
-const DATE_SHAPE = /^(?:\d{1,2}([-./])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([-./])\d{1,2}\2\d{1,2})$/;
+/** A date, or a date and then a time ("2024-03-14 09:30", "14.03.2024 09"). */
+const DATE_SHAPE = /^(?:\d{1,2}([-./])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([-./])\d{1,2}\2\d{1,2})(?:$| )/;
 const IP_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Dotted groups with a single digit among them, past the first: a version ("3.10.521.9"), not a phone. */
 const VERSION_SHAPE = /^\d+(?:\.\d+)*\.\d(?:\.\d+)*$|^\d+(?:\.\d+)+\.\d$/;
@@ -40,8 +42,6 @@ const VERSION_SHAPE = /^\d+(?:\.\d+)*\.\d(?:\.\d+)*$|^\d+(?:\.\d+)+\.\d$/;
 const GLUED_BEFORE = /(?:[\p{L}\p{N}_][-/]|[\p{L}\p{N}_#@$€£%&*=]|[\p{L}\p{N}]\.)$/u;
 /** Going on after it: "…-A4", "…abc", "…@host", "….5" (a decimal), "…%". */
 const GLUED_AFTER = /^(?:[-/.][\p{L}\p{N}]|[\p{L}_@%€$£]|,\d)/u;
-/** IBAN-like head before a digit group ("GB82 WEST ", "DE12 "): the digits belong to an account number. */
-const IBAN_HEAD = /[A-Z]{2}\d{2}(?: {1,4}[A-Z0-9]{4})* {1,4}$/;
 
 /**
  * Regions whose numbers are commonly written without the national trunk prefix "0" (Indian and
@@ -63,7 +63,8 @@ function plan(region: CountryCode): Plan {
   let found = plans.get(region);
   if (!found) {
     metadata.selectNumberingPlan(region);
-    const trunk = metadata.numberingPlan!.nationalPrefix() ?? '';
+    // The plan has nationalPrefix() at run time; the package's types leave it out.
+    const trunk = (metadata.numberingPlan as unknown as { nationalPrefix(): string | undefined }).nationalPrefix() ?? '';
     found = { lengths: new Set(metadata.numberingPlan!.possibleLengths()), trunk, trunkRequired: trunk === '0' && !WRITTEN_WITHOUT_TRUNK_PREFIX.has(region) };
     plans.set(region, found);
   }
@@ -139,7 +140,7 @@ function mayHoldNumber(view: string, chain: readonly Group[]): boolean {
   const lead = LEADING.exec(view.slice(Math.max(0, first - 3), first))?.[0].length ?? 0;
   const before = view.slice(Math.max(0, first - lead - 24), first - lead);
   const after = view.slice(chain[chain.length - 1]!.end, chain[chain.length - 1]!.end + 2);
-  return !GLUED_BEFORE.test(before) && !GLUED_AFTER.test(after) && !IBAN_HEAD.test(before);
+  return !GLUED_BEFORE.test(before) && !GLUED_AFTER.test(after) && !IBAN_HEAD_BEFORE.test(before);
 }
 
 /** The numbers in one chain: from each group, the longest window of whole groups that is one. */
@@ -228,9 +229,9 @@ function parse(
     if (!mayBeNational(digits, region)) continue;
     const number = parsePhoneNumberFromString(written, region);
     if (!number) continue;
-    const asWritten = grouped(number);
-    if (number.isValid() && (region === regions[0] || asWritten)) return { number, valid: true };
-    if (!possible && asWritten && number.isPossible()) possible = number;
+    if (number.isValid()) {
+      if (region === regions[0] || grouped(number)) return { number, valid: true };
+    } else if (!possible && number.isPossible() && grouped(number)) possible = number;
   }
   return possible ? { number: possible, valid: false } : undefined;
 }

@@ -42,8 +42,18 @@ const OTHER_LINE_BREAKS = /[\r\u0085\u2028]/g;
  * "\n". A paragraph separator (U+2029), form feed and vertical tab stay as they are: they end a number.
  */
 export function separatorView(text: string, dashes = true): string {
+  // Several detectors read the view of one text in turn: it is made once.
+  if (last && last.text === text && last.dashes === dashes) return last.view;
   // Plain string replacements, one per kind: much faster than one pattern with a callback.
   let view = text.replace(SPACES, ' ').replace(CRLF, ' \n').replace(OTHER_LINE_BREAKS, '\n');
   if (dashes) view = view.replace(DASHES, '-');
+  last = { text, dashes, view };
   return view;
+}
+
+let last: { text: string; dashes: boolean; view: string } | undefined;
+
+/** Lets go of the last view (and its text) once every detector has read it. */
+export function forgetSeparatorView(): void {
+  last = undefined;
 }

@@ -22,7 +22,8 @@ const SEPARATED = new RegExp(
   `(?<![\\d-])(\\d{3})(${GROUP_SEPARATOR})(\\d{2})(${GROUP_SEPARATOR})(\\d{4})(?![ -]?\\d|- {0,4}\\n {0,4}\\d)`,
   'g',
 );
-const CUED = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?)\s*[:#]?\s*(\d{9})(?!\d)/gi;
+/** "SSN: 088036604", "social security number is 088036604", "SSN (on file) 088036604". */
+const CUED = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?)(?:\s*[:#]|\s+(?:is|was|:|#|no\.?|number|on file|reads|of))*\s*(\d{9})(?!\d)/gi;
 
 export const ssn: Detector = {
   id: 'ssn',
@@ -47,7 +48,8 @@ export const ssn: Detector = {
       const digits = m[1]!;
       if (!isValidSsn(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) continue;
       const start = m.index + m[0].length - digits.length;
-      out.push({ start, end: start + 9, label: 'SSN', score: 0.8, detector: 'ssn' });
+      // Above a phone number's score: nine digits said to be an SSN are one, whatever else they could be.
+      out.push({ start, end: start + 9, label: 'SSN', score: 0.9, detector: 'ssn' });
     }
     return out;
   },

@@ -73,6 +73,9 @@ describe('IBAN', () => {
     expect(found('x DE893704004405320130001 y', 'iban')).toEqual([]); // 23
     expect(found('x ZZ89370400440532013000 y', 'iban')).toEqual([]);
   });
+  it('takes no card or phone out of an IBAN whose check digits are wrong', () => {
+    expect(detectPatterns('IBAN DE12 3000 2722 9465 1962 00 on file', [])).toEqual([]); // 3000 2722 9465 1962 passes Luhn (Diners)
+  });
   it('stops at the end of the IBAN when a word follows in print format', () => {
     expect(found('IBAN DE89 3704 0044 0532 0130 00 AND MORE', 'iban')).toEqual(['DE89 3704 0044 0532 0130 00']);
   });
@@ -84,6 +87,10 @@ describe('US SSN', () => {
     expect(detects('536 22 1234', 'ssn')).toBe(true);
     expect(found('SSN: 536221234.', 'ssn')).toEqual(['536221234']);
     expect(found('Order 536221234.', 'ssn')).toEqual([]);
+  });
+  it('takes ordinary words between the cue and the digits, ahead of a phone reading', () => {
+    expect(detectPatterns('His social security number is 088036604.', []).map((s) => s.label)).toEqual(['SSN']);
+    expect(found('SSN on file: 088036604', 'ssn')).toEqual(['088036604']);
   });
   it.each(['000-12-3456', '666-12-3456', '900-12-3456', '987-65-4321', '123-00-4567', '123-45-0000', '078-05-1120', '219-09-9999', '123-45-6789'])(
     'rejects invalid or voided %s',
@@ -125,6 +132,26 @@ describe('phone numbers (libphonenumber)', () => {
     expect(found(text, 'phone', { phoneRegions: ['GB'] })).toEqual(['+1 (415) 555-2671', '020 7946 0958']);
     expect(found('Call (212) 555-0100, 2024 was busy', 'phone')).toEqual(['(212) 555-0100']);
   });
+  it('reads the national numbers of every listed region at once', () => {
+    const text = 'Paris 01 42 68 53 00, London 020 7946 0321, Berlin 030 12345678, Mumbai 98765 43210, NY (212) 555-0100.';
+    expect(found(text, 'phone', { phoneRegions: ['US', 'GB', 'DE', 'FR', 'IN'] })).toEqual(['01 42 68 53 00', '020 7946 0321', '030 12345678', '98765 43210', '(212) 555-0100']);
+    expect(found(text, 'phone', { phoneRegions: ['US'] })).toEqual(['(212) 555-0100']);
+  });
+  it('leaves references, dates, versions and postcodes that a region would read as numbers', () => {
+    for (const text of ['INV-2019-003489', 'Order #100234987', 'Ref: 4155550132', 'born 13.10.1965', 'build 3.10.521.9', 'at 2024-03-14 09:30', 'ZIP 94105-1234', 'code 941051234']) {
+      expect(found(text, 'phone'), text).toEqual([]);
+    }
+  });
+  it('keeps brackets balanced', () => {
+    expect(found('Call (917.555.0142) today', 'phone')).toEqual(['(917.555.0142)']);
+    expect(found('Call (917.555.0142 today', 'phone')).toEqual(['917.555.0142']);
+    expect(found('Call (212) 555-0100 today', 'phone')).toEqual(['(212) 555-0100']);
+  });
+  it('raises the score of a number labelled as a phone', () => {
+    const [plain] = detectPatterns('see 212-555-0100', [], { detectors: ['phone'] });
+    const [labelled] = detectPatterns('Tel.: 212-555-0100', [], { detectors: ['phone'] });
+    expect(labelled!.score).toBeGreaterThan(plain!.score);
+  });
   it('keeps an explicit extension', () => {
     expect(found('Call (212) 555-0100 ext. 123 today', 'phone')).toEqual(['(212) 555-0100 ext. 123']);
   });
@@ -153,6 +180,9 @@ describe('emails and URLs', () => {
     ]);
     expect(found('x .john@example.com john..doe@example.com user@localhost a@b.c1 y', 'email')).toEqual([]);
   });
+  it('takes file names at a pixel density for files, not addresses', () => {
+    expect(found('Attach screenshot@2x.png and icon@3x.JPG, mail ops@example.com', 'email')).toEqual(['ops@example.com']);
+  });
   it('finds URLs without trailing punctuation or an unbalanced bracket', () => {
     expect(found('(see https://example.com/x?a=1&b=2). Or www.example.org, or https://en.wikipedia.org/wiki/Foo_(bar).', 'url')).toEqual([
       'https://example.com/x?a=1&b=2',
@@ -164,7 +194,7 @@ describe('emails and URLs', () => {
 });
 
 describe('dates', () => {
-  it.each(['2024-02-29', '2024/12/01', '12/31/2024', '31/12/2024', '31.12.2024', '1-2-2023', 'March 5, 2024', 'Sept. 9, 2021', '5 Mar 2024', '5th of May 2021', '1st January 1999'])(
+  it.each(['2024-02-29', '2024/12/01', '12/31/2024', '31/12/2024', '31.12.2024', '1-2-2023', 'March 5, 2024', 'Sept. 9, 2021', '5 Mar 2024', '5th of May 2021', '1st January 1999', '06-Aug-1975', '6 AUG 75', '7/8/23', '07.08.23', '2024-03-14T09:30:00Z', '2024-03-14 09:30', '14/03/2024 9:30:15'])(
     'finds %s',
     (d) => expect(detects(d, 'date')).toBe(true),
   );
@@ -172,6 +202,10 @@ describe('dates', () => {
     'rejects the impossible date %s',
     (d) => expect(found(`On ${d} we met`, 'date')).toEqual([]),
   );
+  it('spans a time of day after the date', () => {
+    expect(found('Logged 2024-03-14T09:30:00.250+02:00 by ops', 'date')).toEqual(['2024-03-14T09:30:00.250+02:00']);
+    expect(found('At 14.03.2024 09:30, the call', 'date')).toEqual(['14.03.2024 09:30']);
+  });
   it('scores dates 0.6', () => {
     expect(detectPatterns('On 2024-02-29.', [], { detectors: ['date'] })[0]?.score).toBe(0.6);
   });

@@ -221,19 +221,42 @@ function parse(
 ): { number: PhoneNumber; valid: boolean } | undefined {
   if (international) {
     const e164 = written.trimStart().startsWith('+') ? written : `+${digits.replace(/^(?:00|011)/, '')}`;
-    const number = parsePhoneNumberFromString(e164);
-    return number && (number.isValid() || number.isPossible()) ? { number, valid: number.isValid() } : undefined;
+    const read = parsed(e164);
+    return read && (read.valid || read.possible) ? { number: read.number, valid: read.valid } : undefined;
   }
   let possible: PhoneNumber | undefined;
   for (const region of regions) {
     if (!mayBeNational(digits, region)) continue;
-    const number = parsePhoneNumberFromString(written, region);
-    if (!number) continue;
-    if (number.isValid()) {
-      if (region === regions[0] || grouped(number)) return { number, valid: true };
-    } else if (!possible && number.isPossible() && grouped(number)) possible = number;
+    const read = parsed(written, region);
+    if (!read) continue;
+    if (read.valid) {
+      if (region === regions[0] || grouped(read.number)) return { number: read.number, valid: true };
+    } else if (!possible && read.possible && grouped(read.number)) possible = read.number;
   }
   return possible ? { number: possible, valid: false } : undefined;
+}
+
+interface Parsed {
+  number: PhoneNumber;
+  valid: boolean;
+  possible: boolean;
+}
+
+// libphonenumber's verdicts on strings already read. Text rarely repeats a number, but hostile or
+// tabular text does ("1 1 1 1 …", a column of one code): there every window would be parsed anew.
+const verdicts = new Map<string, Parsed | null>();
+const MAX_VERDICTS = 4096;
+
+function parsed(written: string, region?: CountryCode): Parsed | undefined {
+  const key = `${region ?? '+'} ${written}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    const number = parsePhoneNumberFromString(written, region);
+    verdict = number ? { number, valid: number.isValid(), possible: number.isPossible() } : null;
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict ?? undefined;
 }
 
 /**

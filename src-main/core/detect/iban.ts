@@ -45,9 +45,10 @@ const SCORE = 0.99;
 /**
  * The start of an IBAN in print format right before a digit group ("GB82 WEST ", "DE12 3000 "): the
  * digits after it are the rest of an account number, valid or not, never a card or a phone number
- * of their own ("DE12 3000 2722 9465 1962 00" holds a Luhn-valid 16 digits).
+ * of their own ("DE12 3000 2722 9465 1962 00" holds a Luhn-valid 16 digits). It may end inside a
+ * group: "IT06 N948 …".
  */
-export const IBAN_HEAD_BEFORE = /[A-Z]{2}\d{2}(?: {1,4}[A-Z0-9]{4})* {1,4}$/;
+export const IBAN_HEAD_BEFORE = /[A-Z]{2}\d{2}(?: {1,4}[A-Z0-9]{4})*(?: {1,4}[A-Z0-9]{0,3})$/;
 
 export const iban: Detector = {
   id: 'iban',

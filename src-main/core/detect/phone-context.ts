@@ -14,20 +14,20 @@ const AGAINST = new Set(
   ),
 );
 /** Words between a label and its number: "Phone no.", "Order number", "Account nr". */
-const FILLER = new Set(['no', 'number', 'nr', 'num', 'is', 'was', 'on', 'at']);
+const FILLER = new Set(['no', 'number', 'nr', 'num', 'is', 'was', 'as', 'on', 'at', 'the', 'given', 'his', 'her', 'their', 'file']);
 const PHONE_WORDS = /(?<![\p{L}\p{N}])(?:tel|tele?phone|phone|mobile|cell|fax|call(?:ed)?|dial|ring|contact|whatsapp|hotline|helpline)(?![\p{L}])/iu;
 const LINE_CHARS = 48;
 
 export type PhoneCue = 'for' | 'against' | undefined;
 
 const isLetter = (ch: string) => (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '/' || ch === '#' || ch > '\u00bf';
-const isPunctuation = (ch: string) => ch === ' ' || ch === ':' || ch === '#' || ch === '=' || ch === '.' || ch === '-' || ch === '(' || ch === '+' || ch === '\t';
+const isPunctuation = (ch: string) => ch === ' ' || ch === ':' || ch === '#' || ch === '=' || ch === '.' || ch === ',' || ch === ';' || ch === '-' || ch === '(' || ch === '+' || ch === '\t' || ch === '\n';
 
 /** The word that ends before `end` after skipping punctuation, and where it starts. */
 function wordBefore(view: string, end: number): { word: string; start: number } | undefined {
   let i = end;
   let skipped = 0;
-  while (i > 0 && isPunctuation(view[i - 1]!) && skipped++ < 6) i--;
+  while (i > 0 && isPunctuation(view[i - 1]!) && skipped++ < 32) i--; // a form's label, aligned with spaces
   const wordEnd = i;
   while (i > 0 && isLetter(view[i - 1]!) && wordEnd - i < 16) i--;
   if (i === wordEnd || (i > 0 && /[\p{L}\p{N}]/u.test(view[i - 1]!))) return undefined;
@@ -37,7 +37,7 @@ function wordBefore(view: string, end: number): { word: string; start: number } 
 /** The cue for a number starting at `start` of the (separator) view. */
 export function phoneCue(view: string, start: number): PhoneCue {
   let label = wordBefore(view, start);
-  for (let fillers = 0; label && FILLER.has(label.word) && fillers < 2; fillers++) label = wordBefore(view, label.start);
+  for (let fillers = 0; label && FILLER.has(label.word) && fillers < 3; fillers++) label = wordBefore(view, label.start);
   if (label && FOR.has(label.word)) return 'for';
   if (label && AGAINST.has(label.word)) return 'against';
   // Only the last LINE_CHARS characters, and of those only what is on the number's line.

@@ -1,19 +1,20 @@
-import { Metadata, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { IBAN_HEAD_BEFORE } from './iban.ts';
-import { phoneCue } from './phone-context.ts';
+import { readInternational, readNational, type Reading } from './numbering-plan.ts';
+import { phoneCue, type PhoneCue } from './phone-context.ts';
 import { DEFAULT_PHONE_REGIONS } from './phone-regions.ts';
 import { separatorView } from './separators.ts';
 import type { DetectedSpan, Detector } from './types.ts';
 
 export const DEFAULT_PHONE_REGION: CountryCode = 'US';
 
-// Phone numbers in several regions at once. libphonenumber decides what is a number, but parsing
-// costs ~15 µs a try, and its own text scanner (findNumbers) reads prose at ~3 MB/s for one region,
-// so the text is read here first: digit groups joined by the separators phone numbers use make a
-// chain (one per number or run of numbers); shapes that are something else (dates, IP addresses,
-// versions, references glued to letters) are dropped; and only windows of whole groups with a
-// length some listed region allows are parsed, longest first. Everything is read in the separator
-// view (separators.ts): Unicode spaces and dashes spelled in ASCII, same offsets.
+// Phone numbers in several regions at once. libphonenumber's metadata decides what is a number
+// (numbering-plan.ts), but its own text scanner (findNumbers) reads prose at ~3 MB/s for one
+// region, so the text is read here: digit groups joined by the separators phone numbers use make
+// a chain (one per number or run of numbers); shapes that are something else (dates, IP addresses,
+// versions, references glued to letters or labelled as such) are dropped; and windows of whole
+// groups are read as numbers, longest first. Everything is read in the separator view
+// (separators.ts): Unicode spaces and dashes spelled in ASCII, same offsets.
 
 const SCORE = 0.8;
 /** Said to be a phone number by the words before it. */
@@ -40,43 +41,9 @@ const IP_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const VERSION_SHAPE = /^\d+(?:\.\d+)*\.\d(?:\.\d+)*$|^\d+(?:\.\d+)+\.\d$/;
 /** Glued to a word before it: "INV-2019-003489", "A1234567", "#100234987", "v2". */
 const GLUED_BEFORE = /(?:[\p{L}\p{N}_][-/]|[\p{L}\p{N}_#@$€£%&*=]|[\p{L}\p{N}]\.)$/u;
-/** Going on after it: "…-A4", "…abc", "…@host", "….5" (a decimal), "…%". */
-const GLUED_AFTER = /^(?:[-/.][\p{L}\p{N}]|[\p{L}_@%€$£]|,\d)/u;
-
-/**
- * Regions whose numbers are commonly written without the national trunk prefix "0" (Indian and
- * Chinese mobile numbers). Elsewhere a national number with a trunk prefix is written with it
- * ("030 …", "020 …", "01 …"), and digits without it are far more often a reference, a postcode
- * or a count: "941051234" would be a valid German number.
- */
-const WRITTEN_WITHOUT_TRUNK_PREFIX: ReadonlySet<CountryCode> = new Set(['IN', 'CN']);
-
-interface Plan {
-  lengths: ReadonlySet<number>;
-  trunk: string;
-  trunkRequired: boolean;
-}
-
-const metadata = new Metadata();
-const plans = new Map<CountryCode, Plan>();
-function plan(region: CountryCode): Plan {
-  let found = plans.get(region);
-  if (!found) {
-    metadata.selectNumberingPlan(region);
-    // The plan has nationalPrefix() at run time; the package's types leave it out.
-    const trunk = (metadata.numberingPlan as unknown as { nationalPrefix(): string | undefined }).nationalPrefix() ?? '';
-    found = { lengths: new Set(metadata.numberingPlan!.possibleLengths()), trunk, trunkRequired: trunk === '0' && !WRITTEN_WITHOUT_TRUNK_PREFIX.has(region) };
-    plans.set(region, found);
-  }
-  return found;
-}
-
-/** Whether `digits` written nationally could be a number of `region` at all, before parsing. */
-function mayBeNational(digits: string, region: CountryCode): boolean {
-  const { lengths, trunk, trunkRequired } = plan(region);
-  if (trunk && digits.startsWith(trunk) && lengths.has(digits.length - trunk.length)) return true;
-  return !trunkRequired && lengths.has(digits.length);
-}
+/** Going on after it: "…-A4", "…abc", "…@host", "….5" (a decimal), "…%". A comma does not: CSV fields. */
+const THOUSANDS_BEFORE = /\d,$/;
+const GLUED_AFTER = /^(?:[-/.][\p{L}\p{N}]|[\p{L}_@%€$£])/u;
 
 interface Group {
   start: number;
@@ -84,10 +51,13 @@ interface Group {
 }
 
 interface Window {
+  /** Its first and last group in the chain. */
+  first: number;
+  last: number;
   start: number;
   end: number;
-  number: PhoneNumber;
   valid: boolean;
+  cue: PhoneCue;
 }
 
 /** Chains of digit groups joined by phone separators, at most one line break inside a number. */
@@ -118,12 +88,10 @@ export const phone: Detector = {
     const view = separatorView(text);
     const out: DetectedSpan[] = [];
     for (const chain of chains(view)) {
-      if (!mayHoldNumber(view, chain)) continue;
-      for (const found of numbersIn(view, chain, regions)) {
-        const cue = phoneCue(view, found.start);
-        if (cue === 'against') continue;
-        if (!found.valid && cue !== 'for') continue;
-        const score = !found.valid ? POSSIBLE_SCORE : cue === 'for' ? CUED_SCORE : SCORE;
+      const ends = chainEnds(view, chain);
+      if (!ends) continue;
+      for (const found of numbersIn(text, view, chain, regions, ends)) {
+        const score = !found.valid ? POSSIBLE_SCORE : found.cue === 'for' ? CUED_SCORE : SCORE;
         out.push({ start: found.start, end: found.end, label: 'PHONE', score, detector: 'phone' });
       }
     }
@@ -131,33 +99,74 @@ export const phone: Detector = {
   },
 };
 
-/** Cheap checks on a whole chain: enough digits, not glued into a longer token, not an account number's tail. */
-function mayHoldNumber(view: string, chain: readonly Group[]): boolean {
-  let digits = 0;
-  for (const g of chain) digits += g.end - g.start;
-  if (digits < 5) return false;
-  const first = chain[0]!.start;
-  const lead = LEADING.exec(view.slice(Math.max(0, first - 3), first))?.[0].length ?? 0;
-  const before = view.slice(Math.max(0, first - lead - 24), first - lead);
-  const after = view.slice(chain[chain.length - 1]!.end, chain[chain.length - 1]!.end + 2);
-  return !GLUED_BEFORE.test(before) && !GLUED_AFTER.test(after) && !IBAN_HEAD_BEFORE.test(before);
+/** Whether a number may start at the chain's first group, and end at its last. */
+interface ChainEnds {
+  start: boolean;
+  end: boolean;
 }
 
-/** The numbers in one chain: from each group, the longest window of whole groups that is one. */
-function numbersIn(view: string, chain: readonly Group[], regions: readonly CountryCode[]): Window[] {
-  const out: Window[] = [];
+/**
+ * Cheap checks on a whole chain: enough digits, not an account number's tail, and whether its ends
+ * are glued into a longer token (then a number may still lie inside: "…\t07480 871180\t28th").
+ */
+function chainEnds(view: string, chain: readonly Group[]): ChainEnds | undefined {
+  let digits = 0;
+  for (const g of chain) digits += g.end - g.start;
+  if (digits < 5) return undefined;
+  const first = chain[0]!;
+  const lead = LEADING.exec(view.slice(Math.max(0, first.start - 3), first.start))?.[0].length ?? 0;
+  const before = view.slice(Math.max(0, first.start - lead - 40), first.start - lead); // an IBAN's head is up to 34
+  if (IBAN_HEAD_BEFORE.test(before)) return undefined;
+  // "$6,877,016.93": a group of three after a digit and a comma is the rest of an amount.
+  const cents = chain.length === 2 && view[first.end] === '.' && chain[1]!.end - chain[1]!.start === 2;
+  const thousands = first.end - first.start === 3 && (chain.length === 1 || cents) && THOUSANDS_BEFORE.test(before);
+  const last = chain[chain.length - 1]!.end;
+  return { start: !GLUED_BEFORE.test(before) && !thousands, end: !GLUED_AFTER.test(view.slice(last, last + 2)) };
+}
+
+/**
+ * The numbers in one chain: from each group, the longest window of whole groups that is one. A
+ * number carved out of a longer chain must stand apart from the groups left over beside it: by a
+ * stronger separator ("/", a tab, two spaces, a line break), or because they are a number too. The
+ * last 10 digits of a tracking number "9400 1524 4516 0801 7985 47" are no phone number.
+ */
+function numbersIn(text: string, view: string, chain: readonly Group[], regions: readonly CountryCode[], ends: ChainEnds): Window[] {
+  const found: Window[] = [];
   for (let i = 0; i < chain.length; ) {
-    let found: Window | undefined;
-    let j = Math.min(chain.length, i + MAX_GROUPS) - 1;
-    for (; j >= i && !found; j--) found = windowAt(view, chain, i, j, regions);
-    if (found) out.push(found);
-    i = found ? j + 2 : i + 1;
+    let window: Window | undefined;
+    // What the words before say decides before any parsing: "Order # 212 555 0100" is an order.
+    const cue = phoneCue(view, chain[i]!.start);
+    for (let j = Math.min(chain.length, i + MAX_GROUPS) - 1; j >= i && !window && (i > 0 || ends.start) && cue !== 'against'; j--) {
+      if (j < chain.length - 1 || ends.end) window = windowAt(text, view, chain, i, j, regions, cue);
+    }
+    if (window) {
+      found.push(window);
+      i = window.last + 1;
+      continue;
+    }
+    // Group i stays uncovered, so a number starting after it must stand apart from it (below):
+    // go on from the next strong separator. In a card or tracking number that is the chain's end.
+    i++;
+    while (i < chain.length && !strongSeparator(text, view, chain[i - 1]!.end, chain[i]!.start)) i++;
   }
-  return out;
+  // Dropping one number can leave its neighbour beside uncovered groups: repeat until none drops.
+  for (let kept = found; ; ) {
+    const covered = new Set<number>();
+    for (const w of kept) for (let g = w.first; g <= w.last; g++) covered.add(g);
+    const apart = (left: number) => (covered.has(left) && covered.has(left + 1)) || strongSeparator(text, view, chain[left]!.end, chain[left + 1]!.start);
+    const next = kept.filter((w) => (w.first === 0 || apart(w.first - 1)) && (w.last === chain.length - 1 || apart(w.last)));
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
+}
+
+function strongSeparator(text: string, view: string, from: number, to: number): boolean {
+  const between = view.slice(from, to);
+  return between.includes('/') || between.includes('\n') || between.includes('  ') || text.slice(from, to).includes('\t');
 }
 
 /** The number written by groups i..j of a chain, or undefined. */
-function windowAt(view: string, chain: readonly Group[], i: number, j: number, regions: readonly CountryCode[]): Window | undefined {
+function windowAt(text: string, view: string, chain: readonly Group[], i: number, j: number, regions: readonly CountryCode[], cue: PhoneCue): Window | undefined {
   const first = chain[i]!;
   const last = chain[j]!;
   let digits = '';
@@ -179,15 +188,19 @@ function windowAt(view: string, chain: readonly Group[], i: number, j: number, r
   if (unclosed(view, start, end) > 0 && lead === '(') start++;
   // libphonenumber reads a number on one line: a line break becomes one space.
   const written = view.slice(start, end).replace(/ *\n */, ' ');
-  const grouped = (n: PhoneNumber) => groupedAsWritten(view, first.start, last.end, n);
-  const number = parse(written, digits, international, regions, grouped);
-  if (!number) return undefined;
-  // A number carved out of a longer chain, or read across a line break, must be grouped the way
-  // numbers of its country are: "409 430\n9 322" in a column of amounts is no number.
+  // Read across a line break or a tab (which more often separates the columns of a table), or
+  // carved out of a longer chain without a clear break on both sides, a number must be grouped the
+  // way numbers of its country are: "409 430\n9 322" in a column of amounts is no number.
   const whole = i === 0 && j === chain.length - 1;
-  if ((!whole || lineBreaks > 0) && !groupedAsWritten(view, first.start, last.end, number.number)) return undefined;
+  const tabbed = text.slice(first.start, last.end).includes('\t');
+  const apart = (i === 0 || strongSeparator(text, view, chain[i - 1]!.end, first.start)) && (j === chain.length - 1 || strongSeparator(text, view, last.end, chain[j + 1]!.start));
+  const grouped = (r: Reading) => groupedAsWritten(view, first.start, last.end, r);
+  const number = parse(written, digits, international, regions, grouped, lineBreaks > 0 || tabbed || !apart, cue === 'for');
+  if (!number) return undefined;
+  // Only possible, it must be all there is: carved out of a longer chain it is a guess.
+  if (!number.valid && !whole) return undefined;
   if (lineBreaks > 0 && tableRow(view, first.start, last.end)) return undefined;
-  return { start, end, number: number.number, valid: number.valid };
+  return { first: i, last: j, start, end, valid: number.valid, cue };
 }
 
 /** Opening brackets in [start, end) not closed there. */
@@ -208,81 +221,58 @@ function countLineBreaks(text: string): number {
 
 /**
  * The first listed region in which the number is valid; else the first in which it is possible.
- * Past the first region, a number must also be grouped as that region writes it: "123-456-7890" is
- * written the American way, and is no Indian number although its digits would make one. A number
- * that is only possible (right length, unassigned range: "555-867-5309") is taken with a lower score.
+ * Past the first region, a number must also be written with that region's trunk prefix or grouped
+ * as the region writes numbers: "12 34 56 78 90" is no Indian number although its digits would make
+ * one. A number that is only possible (right length, unassigned range: "555-867-5309") is taken
+ * with a lower score. `mustGroup`: every reading must be grouped as written.
  */
 function parse(
   written: string,
   digits: string,
   international: boolean,
   regions: readonly CountryCode[],
-  grouped: (number: PhoneNumber) => boolean,
-): { number: PhoneNumber; valid: boolean } | undefined {
+  grouped: (reading: Reading) => boolean,
+  mustGroup: boolean,
+  possibleWanted: boolean,
+): { valid: boolean } | undefined {
+  const plus = written.trimStart().startsWith('+');
   if (international) {
-    const e164 = written.trimStart().startsWith('+') ? written : `+${digits.replace(/^(?:00|011)/, '')}`;
-    const read = parsed(e164);
-    return read && (read.valid || read.possible) ? { number: read.number, valid: read.valid } : undefined;
+    // "0044 20 …" and "011 44 …" are dialled from abroad; "011 3643 5632" may be British all the same.
+    const read = readInternational(plus ? written : `+${digits.replace(/^(?:00|011)/, '')}`);
+    if (read && (read.valid || (read.possible && possibleWanted)) && (!mustGroup || grouped(read))) return { valid: read.valid };
+    if (plus) return undefined;
   }
-  let possible: PhoneNumber | undefined;
+  let possible = false;
   for (const region of regions) {
-    if (!mayBeNational(digits, region)) continue;
-    const read = parsed(written, region);
+    const read = readNational(digits, written, region);
     if (!read) continue;
     if (read.valid) {
-      if (region === regions[0] || grouped(read.number)) return { number: read.number, valid: true };
-    } else if (!possible && read.possible && grouped(read.number)) possible = read.number;
+      const isGrouped = grouped(read);
+      if ((isGrouped || !mustGroup) && (region === regions[0] || read.trunkWritten || isGrouped)) return { valid: true };
+    } else if (possibleWanted && !possible && read.possible && grouped(read)) possible = true;
   }
-  return possible ? { number: possible, valid: false } : undefined;
-}
-
-interface Parsed {
-  number: PhoneNumber;
-  valid: boolean;
-  possible: boolean;
-}
-
-// libphonenumber's verdicts on strings already read. Text rarely repeats a number, but hostile or
-// tabular text does ("1 1 1 1 …", a column of one code): there every window would be parsed anew.
-const verdicts = new Map<string, Parsed | null>();
-const MAX_VERDICTS = 4096;
-
-function parsed(written: string, region?: CountryCode): Parsed | undefined {
-  const key = `${region ?? '+'} ${written}`;
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    const number = parsePhoneNumberFromString(written, region);
-    verdict = number ? { number, valid: number.isValid(), possible: number.isPossible() } : null;
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    verdicts.set(key, verdict);
-  }
-  return verdict ?? undefined;
+  return possible ? { valid: false } : undefined;
 }
 
 /**
- * Whether every gap between the digits of [start, end) falls where two groups of the number's
- * international format meet ("+1 415 867 5309"), or before the national number (after "+1", "1",
- * "0044", a trunk "0").
+ * Whether every gap between the digits of [start, end) falls where two groups meet in one of the
+ * ways the number's country writes numbers of its shape (its formats, international and national:
+ * "+1 415 867 5309", "98765 43210", "030 12345678"), or before the national number (after "+1",
+ * "1", "0044", a trunk "0"). A number with no format (only possible) has no grouping to follow.
  */
-function groupedAsWritten(view: string, start: number, end: number, number: PhoneNumber): boolean {
-  const national = number.nationalNumber.length;
-  const meets = new Set<number>(); // national digits after each place where two groups meet
-  let remaining = national;
-  for (const group of number.formatInternational().split(/\D+/).filter(Boolean).slice(1)) {
-    remaining -= group.length;
-    if (remaining <= 0) break;
-    meets.add(remaining);
-  }
-  // A number libphonenumber cannot format (only possible, in no known range) has no grouping to follow.
-  if (meets.size === 0) return true;
-  let after = 0; // national digits after position i (the range holds no extension)
+function groupedAsWritten(view: string, start: number, end: number, reading: Reading): boolean {
+  const national = reading.nationalLength;
+  const gaps: number[] = []; // national digits after each gap inside the national number
+  let after = 0;
   for (let i = start; i < end; i++) if (isDigit(view[i])) after++;
   for (let i = start; i < end; i++) {
     if (!isDigit(view[i])) continue;
-    if (i > start && !isDigit(view[i - 1]) && after > 0 && after < national && !meets.has(after)) return false;
+    if (i > start && !isDigit(view[i - 1]) && after > 0 && after < national) gaps.push(after);
     after--;
   }
-  return true;
+  if (gaps.length === 0) return true;
+  const ways = reading.ways();
+  return ways.length === 0 || ways.some((way) => gaps.every((gap) => way.has(gap)));
 }
 
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';

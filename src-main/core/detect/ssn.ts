@@ -22,8 +22,14 @@ const SEPARATED = new RegExp(
   `(?<![\\d-])(\\d{3})(${GROUP_SEPARATOR})(\\d{2})(${GROUP_SEPARATOR})(\\d{4})(?![ -]?\\d|- {0,4}\\n {0,4}\\d)`,
   'g',
 );
-/** "SSN: 088036604", "social security number is 088036604", "SSN (on file) 088036604". */
-const CUED = /\b(?:SSN|SS#|social security(?: number| no\.?| #)?)(?:\s*[:#]|\s+(?:is|was|:|#|no\.?|number|on file|reads|of))*\s*(\d{9})(?!\d)/gi;
+/**
+ * "SSN: 088036604", "social security number is 088036604", "the SSN given was\n088-03-6604": a
+ * cue, up to four short words or marks, then the number (bare or grouped), maybe after a form's
+ * aligning spaces; read in the separator view, and not followed by more digits, like SEPARATED. Bounded repeats and
+ * runs of white space keep it linear.
+ */
+const CUED =
+  /\b(?:SSN|SS#|social\s{1,3}security(?:\s{1,3}(?:number|no\.?|#))?)(?:\s{0,3}[:#,)]|\s{1,3}(?:is|was|as|given|on|file|reads|of|the|number|no\.?)){0,4}\s{0,40}(\d{3}([- ]?)\d{2}\2\d{4})(?![ -]?\d|- {0,4}\n {0,4}\d)/gi;
 
 export const ssn: Detector = {
   id: 'ssn',
@@ -44,12 +50,13 @@ export const ssn: Detector = {
       const score = first === 'dash' || second === 'dash' ? 0.85 : 0.7;
       out.push({ start: m.index, end: m.index + m[0].length, label: 'SSN', score, detector: 'ssn' });
     }
-    for (const m of text.matchAll(CUED)) {
-      const digits = m[1]!;
+    for (const m of view.matchAll(CUED)) {
+      const value = m[1]!;
+      const digits = value.replace(/\D/g, '');
       if (!isValidSsn(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5))) continue;
-      const start = m.index + m[0].length - digits.length;
+      const start = m.index + m[0].length - value.length;
       // Above a phone number's score: nine digits said to be an SSN are one, whatever else they could be.
-      out.push({ start, end: start + 9, label: 'SSN', score: 0.9, detector: 'ssn' });
+      out.push({ start, end: start + value.length, label: 'SSN', score: 0.9, detector: 'ssn' });
     }
     return out;
   },

@@ -17,6 +17,19 @@ function trimUrl(raw: string): string {
   }
 }
 
+/**
+ * A URL that is a field of a delimited row ("…,GET,https://host/path,200,…") ends at the next
+ * delimiter: commas and semicolons are legal in a URL, but there they separate the next field.
+ */
+const FIELD_DELIMITERS = new Set([',', ';', '|']);
+
+function fieldEnd(text: string, start: number, raw: string): string {
+  const delimiter = text[start - 1];
+  if (delimiter === undefined || !FIELD_DELIMITERS.has(delimiter)) return raw;
+  const cut = raw.indexOf(delimiter);
+  return cut < 0 ? raw : raw.slice(0, cut);
+}
+
 export const url: Detector = {
   id: 'url',
   name: 'URL (http, https, ftp, www.)',
@@ -24,7 +37,7 @@ export const url: Detector = {
   detect(text) {
     const out: DetectedSpan[] = [];
     for (const m of text.matchAll(URL_LIKE)) {
-      const value = trimUrl(m[0]);
+      const value = trimUrl(fieldEnd(text, m.index, m[0]));
       const absolute = /^www\./i.test(value) ? `http://${value}` : value;
       if (!URL.canParse(absolute)) continue;
       const host = new URL(absolute).hostname;

@@ -120,11 +120,14 @@ describe('US SSN', () => {
     expect(spans(text)).toEqual([at(text, value, 'SSN')]);
   });
   it('scores Unicode hyphens as dashes and Unicode spaces as spaces', () => {
-    expect(detectPatterns('SSN 219\u201109\u20119998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.85);
-    expect(detectPatterns('SSN 219\u00a009\u00a09998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.7);
-    expect(detectPatterns('SSN 219-\n09-9998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.85);
-    expect(detectPatterns('SSN 219\n09-9998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.85);
-    expect(detectPatterns('SSN 219 09\n9998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.7);
+    expect(detectPatterns('Holder 219\u201109\u20119998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.85);
+    expect(detectPatterns('Holder 219\u00a009\u00a09998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.7);
+    expect(detectPatterns('Holder 219-\n09-9998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.85);
+    expect(detectPatterns('Holder 219\n09-9998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.85);
+    expect(detectPatterns('Holder 219 09\n9998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.7);
+  });
+  it('scores a number said to be an SSN above either', () => {
+    expect(detectPatterns('SSN 219\u00a009\u00a09998.', [], { detectors: ['ssn'] })[0]?.score).toBe(0.9);
   });
   it.each(LINE_BREAKS)('finds an SSN broken across a line with %s', (_, sep) => {
     const value = `219-09-${sep}9998`;

@@ -47,10 +47,10 @@ export function isCardNumber(digits: string): boolean {
 // Runs of digit groups joined by separators (spaces, a dash, a line break; see separators.ts); a
 // card is a window of whole groups (13-19 digits, one kind of separator, a bare line break going
 // with either) inside a run, so "card 4111 1111 1111 1111 2024" still yields the card and a card
-// never ends in the middle of a group. A card broken across a line has one line break and is
-// grouped as cards are printed (see printedBeforeLast), so a column of numbers, one per line, does
-// not make cards out of its rows. The run is matched in the separator view, whose offsets are the
-// text's own.
+// never ends in the middle of a group. A card in groups is grouped as cards are printed (see
+// printedBeforeLast), so a column of numbers, one per line, or the cells of a row do not make
+// cards; it is broken across at most one line, and split by tabs only if all its groups are. The
+// run is matched in the separator view, whose offsets are the text's own.
 const RUN = new RegExp(`(?<![\\w-])\\d+(?:${GROUP_SEPARATOR}\\d+)*(?!\\w)`, 'g');
 const GROUP = /\d+/g;
 const SCORE = 0.99;
@@ -63,15 +63,18 @@ interface Group {
   sep: SeparatorKind | null;
   /** Whether that separator holds a line break. */
   lineBreak: boolean;
+  /** Whether it holds a tab: between the cells of a table, unless the whole card is grouped by tabs. */
+  tab: boolean;
 }
 
-function groupsOf(run: string, offset: number): Group[] {
+function groupsOf(text: string, run: string, offset: number): Group[] {
   const out: Group[] = [];
   let previousEnd = -1;
   for (const m of run.matchAll(GROUP)) {
     const between = previousEnd < 0 ? '' : run.slice(previousEnd, m.index);
     const sep = previousEnd < 0 ? null : separatorKind(between);
-    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, digits: m[0], sep, lineBreak: between.includes('\n') });
+    const tab = previousEnd >= 0 && text.slice(offset + previousEnd, offset + m.index).includes('\t');
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, digits: m[0], sep, lineBreak: between.includes('\n'), tab });
     previousEnd = m.index + m[0].length;
   }
   return out;
@@ -106,17 +109,18 @@ function longestCardFrom(groups: Group[], i: number): number {
   for (let j = i; j < groups.length; j++) {
     const g = groups[j]!;
     if (j > i) {
-      if (!sameKind(sep, g.sep!)) break;
+      if (!sameKind(sep, g.sep!) || g.tab !== groups[i + 1]!.tab) break;
       if (g.sep !== 'break') sep = g.sep!;
       if (g.lineBreak && ++lineBreaks > 1) break;
       printed &&= printedBeforeLast(j - 1 - i, groups[j - 1]!.digits.length, groups[i]!.digits.length, groups[i + 1]!.digits.length);
-      // Across a line break a card must be grouped as printed, and that cannot come back.
-      if (lineBreaks > 0 && !printed) break;
+      // A card in groups is grouped as cards are printed, and that cannot come back: "480440582
+      // 1951" (an order number and a year in two cells) is no card, though its digits pass Luhn.
+      if (!printed) break;
     }
     digits += g.digits;
     if (digits.length > 19) break;
     if (digits.length < 13 || !isCardNumber(digits)) continue;
-    if (lineBreaks === 0 || printedLast(j - i, g.digits.length, groups[i]!.digits.length, groups[i + 1]?.digits.length ?? 0)) best = j;
+    if (j === i || printedLast(j - i, g.digits.length, groups[i]!.digits.length, groups[i + 1]?.digits.length ?? 0)) best = j;
   }
   return best;
 }
@@ -130,7 +134,7 @@ export const card: Detector = {
     const view = separatorView(text);
     for (const m of view.matchAll(RUN)) {
       if (m[0].length < 13 || IBAN_HEAD_BEFORE.test(view.slice(Math.max(0, m.index - 40), m.index))) continue;
-      const groups = groupsOf(m[0], m.index);
+      const groups = groupsOf(text, m[0], m.index);
       for (let i = 0; i < groups.length; ) {
         const best = longestCardFrom(groups, i);
         if (best < 0) {

@@ -133,20 +133,40 @@ export function readNational(digits: string, written: string, region: CountryCod
   else if (p.withoutTrunk === 'all' ? p.lengths.has(digits.length) : p.withoutTrunk !== 'none' && p.withoutTrunk.test(digits)) national = digits;
   if (national === undefined) return undefined;
   if (!p.simple) return fromNumber(parsed(written, region), digits);
-  const nationalNumber = national;
-  let ways: Array<Set<number>> | undefined;
-  return {
-    valid: isValid(p, nationalNumber),
-    possible: true,
-    nationalLength: nationalNumber.length,
-    trunkWritten: nationalNumber.length < digits.length,
-    ways: () => (ways ??= waysIn(region, nationalNumber)),
-  };
+  return planReading(p, region, national, national.length < digits.length);
 }
 
-/** An international number ("+44 20 …", or dialled "0044 …" with its prefix taken off) read by libphonenumber. */
-export function readInternational(e164: string): Reading | undefined {
-  return fromNumber(parsed(e164), '');
+/**
+ * An international number: `digits` are the country calling code and the national number ("44 20
+ * 7946 0321" of "+44 20 …", or of "0044 …" with the dialling prefix taken off). Calling codes are
+ * prefix-free, so the first of 1-3 digits that is one is the one; of the regions sharing it (+1:
+ * the US, Canada, the Caribbean…), the first in which the number is valid. A trunk "0" written
+ * after the code ("+44 (0)20 …") is dropped when the number only fits without it.
+ */
+export function readInternational(digits: string): Reading | undefined {
+  for (let length = 1; length <= 3; length++) {
+    const regions = (metadata as unknown as { getCountryCodesForCallingCode(code: string): CountryCode[] | undefined }).getCountryCodesForCallingCode(digits.slice(0, length));
+    if (!regions) continue;
+    let possible: Reading | undefined;
+    for (const region of regions) {
+      const p = plan(region);
+      if (!p.simple) return fromNumber(parsed(`+${digits}`), '');
+      let national = digits.slice(length);
+      if (p.trunk && national.startsWith(p.trunk) && !p.lengths.has(national.length) && p.lengths.has(national.length - p.trunk.length)) national = national.slice(p.trunk.length);
+      if (!p.lengths.has(national.length)) continue;
+      const reading = planReading(p, region, national, false);
+      if (reading.valid) return reading;
+      possible ??= reading;
+    }
+    return possible;
+  }
+  // Non-geographic codes (+800, +882…) are few: libphonenumber reads them.
+  return fromNumber(parsed(`+${digits}`), '');
+}
+
+function planReading(p: Plan, region: CountryCode, national: string, trunkWritten: boolean): Reading {
+  let ways: Array<Set<number>> | undefined;
+  return { valid: isValid(p, national), possible: true, nationalLength: national.length, trunkWritten, ways: () => (ways ??= waysIn(region, national)) };
 }
 
 function fromNumber(number: PhoneNumber | undefined, digits: string): Reading | undefined {

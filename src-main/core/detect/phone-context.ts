@@ -9,7 +9,7 @@ const FOR = new Set(
   'tel tele telephone telefon phone phones ph mobile mob cell cellphone fax call called dial ring contact whatsapp sms text hotline helpline line switchboard landline t m f p'.split(' '),
 );
 const AGAINST = new Set(
-  'invoice inv order ord ref reference version ver v build release po isbn issn serial s/n sn tracking account acct a/c case ticket claim policy receipt transaction txn batch lot badge license licence passport zip postcode code pin vat tax ein routing page room amount total qty quantity price balance isin sku part model item file docket record mrn nhs ssn ss# security id'.split(
+  'invoice inv order ord ref reference version ver v build release po isbn issn serial s/n sn tracking account acct a/c case ticket claim policy receipt transaction txn batch lot badge license licence passport zip postcode code pin vat tax ein routing page room amount total qty quantity price balance isin sku part model item file docket record mrn nhs ssn ss ss# security id'.split(
     ' ',
   ),
 );
@@ -37,7 +37,7 @@ function wordBefore(view: string, end: number): { word: string; start: number } 
 /** The cue for a number starting at `start` of the (separator) view. */
 export function phoneCue(view: string, start: number): PhoneCue {
   let label = wordBefore(view, start);
-  for (let fillers = 0; label && FILLER.has(label.word) && fillers < 3; fillers++) label = wordBefore(view, label.start);
+  for (let fillers = 0; label && FILLER.has(label.word) && fillers < 4; fillers++) label = wordBefore(view, label.start);
   if (label && FOR.has(label.word)) return 'for';
   if (label && AGAINST.has(label.word)) return 'against';
   // Only the last LINE_CHARS characters, and of those only what is on the number's line.

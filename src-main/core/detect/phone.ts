@@ -37,12 +37,16 @@ const MAX_DIGITS = 17; // 15 of E.164 and an international call prefix
 /** A date, or a date and then a time ("2024-03-14 09:30", "14.03.2024 09"). */
 const DATE_SHAPE = /^(?:\d{1,2}([-./])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([-./])\d{1,2}\2\d{1,2})(?:$| )/;
 const IP_SHAPE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** A date with a four-digit year anywhere inside ("08/03/1991 1780", "08 1989-10-31"), or a month and year. */
+const DATE_INSIDE = /(?:^|\D)(?:\d{1,2}([./-])\d{1,2}\1(?:19|20)\d{2}|(?:19|20)\d{2}([./-])\d{1,2}\2\d{1,2}|\d{1,2}\/(?:19|20)\d{2})(?!\d)/;
 /** Dotted groups with a single digit among them, past the first: a version ("3.10.521.9"), not a phone. */
 const VERSION_SHAPE = /^\d+(?:\.\d+)*\.\d(?:\.\d+)*$|^\d+(?:\.\d+)+\.\d$/;
-/** Glued to a word before it: "INV-2019-003489", "A1234567", "#100234987", "v2". */
-const GLUED_BEFORE = /(?:[\p{L}\p{N}_][-/]|[\p{L}\p{N}_#@$€£%&*=]|[\p{L}\p{N}]\.)$/u;
+/** Glued to a word before it: "INV-2019-003489", "A1234567", "#100234987", "v2", a time's "21:01:01.698". */
+const GLUED_BEFORE = /(?:[\p{L}\p{N}_][-/]|[\p{L}\p{N}_#@$€£%&*=]|[\p{L}\p{N}]\.|\p{N}:)$/u;
 /** Going on after it: "…-A4", "…abc", "…@host", "….5" (a decimal), "…%". A comma does not: CSV fields. */
 const THOUSANDS_BEFORE = /\d,$/;
+/** The extension of the number before ("… Ext. 0731"): not the start of a number of its own. */
+const EXTENSION_BEFORE = /(?:\d\)?\s{0,3}(?:ext\.?|extension|x)|\bext\.?)\s{0,3}$/i;
 const GLUED_AFTER = /^(?:[-/.][\p{L}\p{N}]|[\p{L}_@%€$£])/u;
 
 interface Group {
@@ -121,7 +125,7 @@ function chainEnds(view: string, chain: readonly Group[]): ChainEnds | undefined
   const cents = chain.length === 2 && view[first.end] === '.' && chain[1]!.end - chain[1]!.start === 2;
   const thousands = first.end - first.start === 3 && (chain.length === 1 || cents) && THOUSANDS_BEFORE.test(before);
   const last = chain[chain.length - 1]!.end;
-  return { start: !GLUED_BEFORE.test(before) && !thousands, end: !GLUED_AFTER.test(view.slice(last, last + 2)) };
+  return { start: !GLUED_BEFORE.test(before) && !thousands && !EXTENSION_BEFORE.test(before), end: !GLUED_AFTER.test(view.slice(last, last + 2)) };
 }
 
 /**
@@ -136,8 +140,14 @@ function numbersIn(text: string, view: string, chain: readonly Group[], regions:
     let window: Window | undefined;
     // What the words before say decides before any parsing: "Order # 212 555 0100" is an order.
     const cue = phoneCue(view, chain[i]!.start);
-    for (let j = Math.min(chain.length, i + MAX_GROUPS) - 1; j >= i && !window && (i > 0 || ends.start) && cue !== 'against'; j--) {
-      if (j < chain.length - 1 || ends.end) window = windowAt(text, view, chain, i, j, regions, cue);
+    // Longest first, those ending at a clear break (a tab, "/", the chain's end) before the others:
+    // "011 5515 5317<tab>1971-06-18" is a number and a date, not "011 5515 5317 1971" and "-06-18".
+    const top = Math.min(chain.length, i + MAX_GROUPS) - 1;
+    const endsClearly = (j: number) => j === chain.length - 1 || strongSeparator(text, view, chain[j]!.end, chain[j + 1]!.start);
+    for (const clear of [true, false]) {
+      for (let j = top; j >= i && !window && (i > 0 || ends.start) && cue !== 'against'; j--) {
+        if (endsClearly(j) === clear && (j < chain.length - 1 || ends.end)) window = windowAt(text, view, chain, i, j, regions, cue);
+      }
     }
     if (window) {
       found.push(window);
@@ -174,7 +184,7 @@ function windowAt(text: string, view: string, chain: readonly Group[], i: number
   if (digits.length < 5 || digits.length > MAX_DIGITS) return undefined;
   const body = view.slice(first.start, last.end);
   const lineBreaks = countLineBreaks(body);
-  if (lineBreaks > 1 || DATE_SHAPE.test(body) || IP_SHAPE.test(body) || VERSION_SHAPE.test(body)) return undefined;
+  if (lineBreaks > 1 || DATE_SHAPE.test(body) || DATE_INSIDE.test(body) || IP_SHAPE.test(body) || VERSION_SHAPE.test(body)) return undefined;
   const lead = LEADING.exec(view.slice(Math.max(0, first.start - 3), first.start))?.[0] ?? '';
   const international = lead.startsWith('+') || /^(?:00|011)/.test(digits);
   let start = first.start - lead.length;
@@ -238,7 +248,7 @@ function parse(
   const plus = written.trimStart().startsWith('+');
   if (international) {
     // "0044 20 …" and "011 44 …" are dialled from abroad; "011 3643 5632" may be British all the same.
-    const read = readInternational(plus ? written : `+${digits.replace(/^(?:00|011)/, '')}`);
+    const read = readInternational(plus ? digits : digits.replace(/^(?:00|011)/, ''));
     if (read && (read.valid || (read.possible && possibleWanted)) && (!mustGroup || grouped(read))) return { valid: read.valid };
     if (plus) return undefined;
   }

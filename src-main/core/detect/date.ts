@@ -4,8 +4,8 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const GAP = '\\s{1,3}';
 const ORDINAL = '(?:st|nd|rd|th)?';
-/** A time of day after a numeric date: "T09:30:00Z", " 09:30", " 9:30:15.250+02:00". */
-const TIME = '(?:(?:T|\\s{1,2})\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:\\s?(?:Z|UTC|[+-]\\d{2}:?\\d{2}))?)?';
+/** A time of day after a numeric date: "T09:30:00Z", " 09:30", " 9:30:15.250+02:00" (not after a tab: the next cell). */
+const TIME = '(?:(?:T| {1,2})\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:\\s?(?:Z|UTC|[+-]\\d{2}:?\\d{2}))?)?';
 
 // One pass, the shapes dates are written in: 2024-02-10 (also / and .), 10/02/2024 or 02/10/2024
 // (also - and .) and with two-digit years 7/8/23, each maybe followed by a time of day;

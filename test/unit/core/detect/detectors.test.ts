@@ -73,6 +73,12 @@ describe('IBAN', () => {
     expect(found('x DE893704004405320130001 y', 'iban')).toEqual([]); // 23
     expect(found('x ZZ89370400440532013000 y', 'iban')).toEqual([]);
   });
+  it('takes no card out of the cells of a table row', () => {
+    expect(found('Lukas\t45 40 49 21\t07 41 03 99\tParis', 'card')).toEqual([]); // 16 digits passing Luhn, in two cells
+    expect(found('#480440582\t1951-06-08', 'card')).toEqual([]);
+    expect(found('Olivia\t6530  0660  7162  5997\t210\tok', 'card')).toEqual(['6530  0660  7162  5997']);
+    expect(found('card 4111\t1111\t1111\t1111 on file', 'card')).toEqual(['4111\t1111\t1111\t1111']);
+  });
   it('takes no card or phone out of an IBAN whose check digits are wrong', () => {
     expect(detectPatterns('IBAN DE12 3000 2722 9465 1962 00 on file', [])).toEqual([]); // 3000 2722 9465 1962 passes Luhn (Diners)
   });
@@ -91,6 +97,8 @@ describe('US SSN', () => {
   it('takes ordinary words between the cue and the digits, ahead of a phone reading', () => {
     expect(detectPatterns('His social security number is 088036604.', []).map((s) => s.label)).toEqual(['SSN']);
     expect(found('SSN on file: 088036604', 'ssn')).toEqual(['088036604']);
+    const text = 'please call 05.52.25.62.32 to pay by phone. For your records, SS# 081619828.';
+    expect(detectPatterns(text, []).map((s) => [s.label, text.slice(s.start, s.end)])).toEqual([['PHONE', '05.52.25.62.32'], ['SSN', '081619828']]);
   });
   it.each(['000-12-3456', '666-12-3456', '900-12-3456', '987-65-4321', '123-00-4567', '123-45-0000', '078-05-1120', '219-09-9999', '123-45-6789'])(
     'rejects invalid or voided %s',
@@ -141,6 +149,19 @@ describe('phone numbers (libphonenumber)', () => {
     for (const text of ['INV-2019-003489', 'Order #100234987', 'Ref: 4155550132', 'born 13.10.1965', 'build 3.10.521.9', 'at 2024-03-14 09:30', 'ZIP 94105-1234', 'code 941051234']) {
       expect(found(text, 'phone'), text).toEqual([]);
     }
+  });
+  it('reads the cells of a table row apart', () => {
+    const row = 'Lukas\t602.555.0162 Ext. 0731\t030 3524572\t1971-06-18\t21:01:01.698';
+    expect(detectPatterns(row, [], { phoneRegions: ['US', 'GB', 'DE', 'FR', 'IN'] }).map((s) => [s.label, row.slice(s.start, s.end)])).toEqual([
+      ['PHONE', '602.555.0162 Ext. 0731'],
+      ['PHONE', '030 3524572'],
+      ['DATE', '1971-06-18'],
+    ]);
+    const next = 'x\t011 5515 5317\t1971-06-18\tManchester';
+    expect(detectPatterns(next, [], { phoneRegions: ['US', 'GB', 'DE', 'FR', 'IN'] }).map((s) => [s.label, next.slice(s.start, s.end)])).toEqual([
+      ['PHONE', '011 5515 5317'],
+      ['DATE', '1971-06-18'],
+    ]);
   });
   it('keeps brackets balanced', () => {
     expect(found('Call (917.555.0142) today', 'phone')).toEqual(['(917.555.0142)']);

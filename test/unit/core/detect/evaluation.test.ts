@@ -120,7 +120,8 @@ describe('pattern detectors on the evaluation corpus', () => {
   let documents: CorpusDocument[];
   let result: Score;
   beforeAll(() => {
-    documents = piiCorpus();
+    // Two draws, so the detectors are not tuned to the one the bench prints.
+    documents = [...piiCorpus(), ...piiCorpus({ seed: 2 })];
     result = score(documents, (text) => detectPatterns(text, [], { phoneRegions: REGIONS }));
   });
   afterAll(() => {

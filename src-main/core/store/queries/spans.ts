@@ -55,7 +55,11 @@ export function forDocument(db: Db, documentId: number): Span[] {
 
 /** Inserts without an audit entry: for bulk machine proposals, which their run already records. */
 export function insertMany(db: Db, spans: readonly NewSpan[]): void {
-  const statement = db.prepare(
+  if (spans.length === 0) return;
+  // Cached: a run calls this once per document, and preparing it each time cost more than the
+  // inserts of a short document.
+  const statement = prepared(
+    db,
     `INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, run_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );

@@ -7,6 +7,7 @@
 //     prose, and Docket's ratio to each library.
 // Both libraries run as shipped (default options); only their types that mean one of our labels are
 // scored, and a label a library has no detector for is "n/a", not 0.
+import { benchPatternRun } from './pattern-run.ts';
 import { OpenRedaction } from '@openredaction/openredaction';
 import { SyncRedactor } from 'redact-pii';
 import * as redactPiiPatterns from 'redact-pii/lib/built-ins/simple-regexp-patterns.js';
@@ -256,12 +257,6 @@ function measure(contender: Contender, text: string, count: boolean): Throughput
   return { mb, seconds, mbPerSecond: mb / seconds, found, byLabel };
 }
 
-/**
- * A later run case, "many small documents", goes here (another engineer adds it): it is handed the
- * contenders and prints its own lines. Nothing runs until it is set.
- */
-export let manySmallDocuments: ((contenders: readonly Contender[]) => Promise<void> | void) | undefined;
-
 export async function benchDetect(): Promise<void> {
   const contenders = [docket, openRedactionContender(), redactPiiContender()] as const;
   const redactPii = contenders[2];
@@ -304,8 +299,9 @@ export async function benchDetect(): Promise<void> {
   });
   console.log(`  Spans in our labels found in the prose, none of which is PII: ${onProse.join('; ')}.`);
 
-  // 3. Many small documents: to be added (see `manySmallDocuments`).
-  await manySmallDocuments?.(contenders);
+  // 3. Many small documents: the app's import and pattern run, storage included (bench/pattern-run.ts).
+  console.log('');
+  await benchPatternRun();
 }
 
 if (import.meta.main) await benchDetect();

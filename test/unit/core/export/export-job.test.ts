@@ -79,7 +79,9 @@ describe('runExport', () => {
     const doc = reader.document(1);
     const at = doc.text.indexOf('inventory');
     const partial = fixtureReader([{ ...doc, data: doc.bytes()!, spans: [span(1, 1, at, at + 'inventory'.length, 'MISC')] }]);
-    const report = await runExport(partial, { format: 'pdf', outDir: dir, dpi: 72 }, job());
+    // The page also says "Robert Brown will call 555-867-5309": a number said to be a phone, in no
+    // assigned range, which the residual scan reports; this test is about "inventory" only.
+    const report = await runExport(partial, { format: 'pdf', outDir: dir, dpi: 72, acceptResidual: ['PHONE'] }, job());
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
     const before = execFileSync('pdftotext', [exportFixture('multi-column.pdf'), '-'], { encoding: 'utf8' }).match(/inventory/g)!.length;

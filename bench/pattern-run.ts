@@ -10,20 +10,10 @@ import { join } from 'node:path';
 import { runPatterns } from '../src-main/core/detect/run-patterns.ts';
 import { importPaths } from '../src-main/core/ingest/import-job.ts';
 import { openDatabase } from '../src-main/core/store/database.ts';
+import { mulberry32 } from '../test/fixtures/seeded-random.ts';
 
 const SIZES = [10_000, 50_000, 200_000];
 
-/** Deterministic numbers (mulberry32): the same CSV on every run, no Math.random. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPENINGS = [
   'Hello support team,',
@@ -76,7 +66,7 @@ function ticket(row: number, random: () => number): string {
 }
 
 async function writeCsv(path: string, rows: number): Promise<void> {
-  const random = seeded(20240501);
+  const random = mulberry32(20240501); // the same CSV on every run
   const out = createWriteStream(path);
   out.write('id,priority,text\n');
   for (let row = 1; row <= rows; row++) {

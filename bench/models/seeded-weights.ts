@@ -1,17 +1,11 @@
+import { mulberry32 } from '../../test/fixtures/seeded-random.ts';
+
 /** Deterministic pseudo-random weights (mulberry32): same seed, same model, on every machine. */
 export class SeededWeights {
-  private state: number;
+  private readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  private next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Uniform values with the given standard deviation (BERT initialises with std 0.02). */

@@ -54,6 +54,8 @@ export const DocumentRow = z.object({
   topScore: z.number().nullable(),
   spanCount: z.number().int(),
   minConfidence: z.number().nullable(),
+  /** Mean word confidence (0-100) of the text OCR read, when OCR read any of it. */
+  ocrConfidence: z.number().nullable().optional(),
   importedAt: z.string(),
 });
 export type DocumentRow = z.infer<typeof DocumentRow>;
@@ -67,6 +69,8 @@ export const PageInfo = z.object({
   textStart: z.number().int(),
   textEnd: z.number().int(),
   needsOcr: z.boolean(),
+  /** Mean word confidence (0-100) when OCR read the page's text; absent when the text came from the file. */
+  ocrConfidence: z.number().nullable().optional(),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 
@@ -116,6 +120,14 @@ const proposeDecided = z.boolean().default(false);
 
 export const RunRequest = z.discriminatedUnion('task', [
   z.object({ task: z.literal('patterns'), restart, proposeDecided }),
+  z.object({
+    task: z.literal('ocr'),
+    restart,
+    /** Pages without a text layer, or every page of every PDF and scan. */
+    pages: z.enum(['needs-ocr', 'all']).default('needs-ocr'),
+    /** Tesseract languages (each an installed @tesseract.js-data package). */
+    languages: z.array(z.string().regex(/^[a-z_]{3,12}$/)).min(1).max(8).default(['eng']),
+  }),
   z.object({
     task: z.enum(['ner', 'pos']),
     restart,
@@ -223,6 +235,8 @@ export const ExportRequest = z.object({
   wholePages: z.array(z.object({ documentId: id, pageNo: z.number().int().positive() })).max(MAX_IDS).default([]),
   /** Render every page of a redacted PDF as an image (plus its text layer), not only pages with redactions. */
   rasteriseAll: z.boolean().default(false),
+  /** Read every page image of a redacted PDF again by OCR and fail it when a redacted value, or a residual finding, is readable there. */
+  pixelCheck: z.boolean().default(true),
   /** Replace files already in the folder (otherwise an existing file is never overwritten). */
   overwrite: z.boolean().default(false),
   /** Residual-scan findings the analyst lets through: finding ids (16 hex digits) or whole labels. Recorded in the audit log. */

@@ -11,6 +11,7 @@ import { exportRedactedPdf, exportRedactedText, guarded, type RedactionSettings 
 import { PseudonymBook } from './redacted-text.ts';
 import { StringHasher, writeReport, type ReportInput } from './report.ts';
 import type { ResidualFinding } from './residual-scan.ts';
+import { ocrPixelReader } from './pixel-check.ts';
 
 export { REPORT_JSON, REPORT_TEXT } from './report.ts';
 
@@ -63,23 +64,28 @@ async function exportAll(reader: ProjectReader, request: Request, ids: readonly 
   if (request.format === 'pdf' || request.format === 'txt') {
     const hasher = new StringHasher();
     const book = new PseudonymBook();
-    for (const id of ids) {
-      throwIfCancelled(job.signal);
-      const doc = reader.document(id);
-      const settings = settingsFor(request, id);
-      const context = { outDir, hasher, book, signal: job.signal, overwrite: request.overwrite, ...residual };
-      const result = await guarded(`document ${id}`, () =>
-        request.format === 'pdf' ? exportRedactedPdf(doc, settings, context) : exportRedactedText(doc, settings, context),
-      );
-      if ('reason' in result) failures.push(result);
-      else {
-        if (result.file) files.push(result.file);
-        failures.push(...result.failures);
-        if (result.file && result.failures.length === 0) recordAccepted(id, result.file.file, result.accepted);
+    const pixels = request.format === 'pdf' && request.pixelCheck ? ocrPixelReader() : undefined;
+    try {
+      for (const id of ids) {
+        throwIfCancelled(job.signal);
+        const doc = reader.document(id);
+        const settings = settingsFor(request, id);
+        const context = { outDir, hasher, book, signal: job.signal, overwrite: request.overwrite, pixels, ...residual };
+        const result = await guarded(`document ${id}`, () =>
+          request.format === 'pdf' ? exportRedactedPdf(doc, settings, context) : exportRedactedText(doc, settings, context),
+        );
+        if ('reason' in result) failures.push(result);
+        else {
+          if (result.file) files.push(result.file);
+          failures.push(...result.failures);
+          if (result.file && result.failures.length === 0) recordAccepted(id, result.file.file, result.accepted);
+        }
+        tick();
+        // A turn of the event loop per document: a cancel sent from another process is read then.
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      tick();
-      // A turn of the event loop per document: a cancel sent from another process is read then.
-      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      await pixels?.close();
     }
   } else if (request.format === 'csv') {
     const csv = await exportCsv(reader, ids, { ...request, outDir, ...residual }, job.signal, tick);

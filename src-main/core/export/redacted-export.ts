@@ -11,6 +11,7 @@ import type { ReportFile, StringHasher } from './report.ts';
 import { countByLabel, mergeRanges, selectSpans, type RedactionRange, type SpanFilter } from './selection.ts';
 import { residualContextFor, type ResidualFinding, type ResidualRules } from './residual-scan.ts';
 import { inspectPdf, inspectText, writeVerified, type Failure } from './verified-output.ts';
+import type { PixelReader } from './pixel-check.ts';
 
 export interface RedactionSettings {
   filter: SpanFilter;
@@ -34,6 +35,8 @@ export interface RedactionContext {
   book: PseudonymBook;
   signal: AbortSignal;
   onPage?: () => void;
+  /** Reads the written file's page images again (pixel-check.ts); none: not checked, and the report says so. */
+  pixels?: PixelReader;
 }
 
 /** One document's output: its report entry (null when nothing could be made), failures, accepted residue. */
@@ -117,7 +120,7 @@ export async function exportRedactedPdf(doc: ExportDocument, settings: Redaction
     redactedPages = result.rasterisedPages;
     warnings.push(...result.warnings);
     const ocr = doc.pages.filter((p) => p.needsOcr).map((p) => p.pageNo);
-    if (ocr.length > 0) warnings.push(`pages ${ocr.join(', ')} have no text layer (scans): nothing on them could be found or checked`);
+    if (ocr.length > 0) warnings.push(`pages ${ocr.join(', ')} have no text layer (scans) and were not read by OCR (docket ocr, or OCR in the Run panel): nothing on them could be found or checked`);
   } else {
     const result = await layOutRedacted(doc.text, plan.ranges, { colour, overlay: settings.overlay, signal: context.signal });
     output = result.bytes;
@@ -128,7 +131,9 @@ export async function exportRedactedPdf(doc: ExportDocument, settings: Redaction
   const pageSizes = bytes ? doc.pages.map((p) => [p.width, p.height] as const) : undefined;
   const expectSizes = pageSizes && pageSizes.length === pages ? { pageSizes } : {};
   const residual = residualContextFor([doc], context.residualRules, context.acceptResidual);
-  const { checks, failures, accepted } = await writeVerified(pending, output, (written) => inspectPdf(pending.finalPath, written, plan, residual, expectSizes));
+  const pixels = context.pixels && redactedPages.length > 0 ? { pages: redactedPages, reader: context.pixels, signal: context.signal } : undefined;
+  const { checks, failures, accepted } = await writeVerified(pending, output, (written) => inspectPdf(pending.finalPath, written, plan, residual, expectSizes, pixels));
+  if (!context.pixels && redactedPages.length > 0) warnings.push(`the ${redactedPages.length} page image(s) were not read again by OCR (pixel check off): a box that missed its word would not be seen`);
   return {
     file: { documentId: doc.id, file: name, pages, spansByLabel: plan.spansByLabel, checks, redactedPages, stringIds: plan.needles.map((n) => n.id), warnings },
     failures,

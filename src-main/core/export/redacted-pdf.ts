@@ -20,7 +20,17 @@ export interface SourcePage {
   textStart: number;
   textEnd: number;
   runs: readonly TextRun[];
+  /** Set when OCR read the page's text from its picture (a scan): see SCAN_DPI. */
+  ocrConfidence?: number | null;
 }
+
+/**
+ * A scanned page (its text read by OCR) is always rendered: its words are pixels, so only a
+ * rendered copy can carry them as an invisible text layer (searchable, like OCRmyPDF's output),
+ * and boxes are painted into the picture. It is rendered at 300 dpi at least, the resolution
+ * scans are made at, so redacting it does not blur the rest of the page.
+ */
+const SCAN_DPI = 300;
 
 export interface PdfRedactionOptions {
   dpi: number;
@@ -93,11 +103,12 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
         }
       }
       const wholePage = options.wholePages.has(pageNo);
+      const scanned = info?.ocrConfidence !== undefined && info.ocrConfidence !== null;
       if (local.length > 0 && boxes.length === 0) {
         throw new DocketError('no_geometry', `Page ${pageNo} has redactions but no text positions to place boxes; use whole-page redaction for it.`);
       }
       let copied: PDFPage | null = null;
-      if (boxes.length === 0 && !wholePage && !options.rasteriseAll && source && sanitiser) {
+      if (boxes.length === 0 && !wholePage && !scanned && !options.rasteriseAll && source && sanitiser) {
         const attempt = await copyPage(output, source, sanitiser, sourcePages[pageNo - 1]!, pageNo - 1);
         if (typeof attempt === 'string') warnings.push(`Page ${pageNo} was rendered as an image because ${attempt}.`);
         else copied = attempt;
@@ -105,7 +116,8 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
       if (copied) {
         output.addPage(copied);
       } else {
-        const raster = await rasterisePage(viewer, pageNo, boxes, { dpi: options.dpi, colour: options.colour, wholePage }, surface);
+        const dpi = scanned ? Math.max(options.dpi, SCAN_DPI) : options.dpi;
+        const raster = await rasterisePage(viewer, pageNo, boxes, { dpi, colour: options.colour, wholePage }, surface);
         const page = addImagePage(output, raster);
         if (!wholePage && info) {
           font ??= await output.embedFont(dejaVuSans(), { subset: true, features: plainFeatures });
@@ -115,7 +127,7 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
           wordsSkipped += drawInvisibleWords(page, font, unredactedWords(text, visible, local)).skipped;
         }
         rasterised.push(pageNo);
-        if (raster.dpi < options.dpi - 0.5) warnings.push(`Page ${pageNo} is very large and was rendered at ${Math.round(raster.dpi)} dpi.`);
+        if (raster.dpi < dpi - 0.5) warnings.push(`Page ${pageNo} is very large and was rendered at ${Math.round(raster.dpi)} dpi.`);
       }
       options.onPage?.(pageNo);
       // Let IPC and progress events through between pages.

@@ -70,6 +70,20 @@ export function scanTextResidue(text: string, context: ResidualContext): Residua
   return scan(text, () => null, context, 'whole file read back from disk');
 }
 
+/** The text OCR read from page images of the written file (pixel-check.ts), page by page. */
+export function scanPageReadings(readings: ReadonlyArray<{ pageNo: number; text: string }>, context: ResidualContext): ResidualResult {
+  let text = '';
+  const starts: Array<{ at: number; pageNo: number }> = [];
+  for (const r of readings) {
+    if (text.length > 0) text += '\n\n';
+    starts.push({ at: text.length, pageNo: r.pageNo });
+    text += r.text;
+  }
+  const pageOf = (offset: number) => [...starts].reverse().find((s) => offset >= s.at)?.pageNo ?? null;
+  const result = scan(text, pageOf, context, `text OCR read from ${readings.length} page image(s) of the written file`);
+  return { ...result, check: { ...result.check, name: 'residual-scan-pixels' } };
+}
+
 function scan(text: string, pageOf: (offset: number) => number | null, context: ResidualContext, scope: string): ResidualResult {
   const findings: ResidualFinding[] = [];
   let decided = 0;

@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs';
 import type { ExportReport } from '../api/contract.ts';
 import type { Needle } from './leak-match.ts';
 import type { PendingFile } from './output-file.ts';
-import { scanPdfResidue, scanTextResidue, type ResidualContext, type ResidualFinding, type ResidualResult } from './residual-scan.ts';
+import { pixelFindings, readPages, type PixelReader } from './pixel-check.ts';
+import { scanPageReadings, scanPdfResidue, scanTextResidue, type ResidualContext, type ResidualFinding, type ResidualResult } from './residual-scan.ts';
 import { verifyPdf, verifyText, type Check, type PdfExpectations, type Verification } from './verify.ts';
 
 export type Failure = ExportReport['failures'][number];
@@ -44,10 +45,26 @@ export async function writeVerified(pending: PendingFile, data: Uint8Array | str
   }
 }
 
-export async function inspectPdf(file: string, written: Buffer, promise: RedactedStrings, residual: ResidualContext, expect: PdfExpectations = {}): Promise<Inspection> {
+/** Page images to read again by OCR (pixel-check.ts): which pages, and with what. */
+export interface PixelInspection {
+  pages: readonly number[];
+  reader: PixelReader;
+  signal?: AbortSignal;
+}
+
+export async function inspectPdf(file: string, written: Buffer, promise: RedactedStrings, residual: ResidualContext, expect: PdfExpectations = {}, pixels?: PixelInspection): Promise<Inspection> {
   const bytes = new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
   const verification = await verifyPdf(bytes, promise.needles, expect);
-  return combine(file, verification, promise, await scanPdfResidue(bytes, residual));
+  const inspection = combine(file, verification, promise, await scanPdfResidue(bytes, residual));
+  if (!pixels || pixels.pages.length === 0) return inspection;
+  const readings = await readPages(bytes, pixels.pages, pixels.reader, pixels.signal);
+  const seen = pixelFindings(readings, promise.needles);
+  const read = scanPageReadings(readings, residual);
+  return {
+    checks: [...inspection.checks, seen.check, read.check],
+    failures: [...inspection.failures, ...failuresOf(file, { ok: seen.findings.length === 0, checks: [seen.check], findings: seen.findings }, promise.labelOf, promise.spansOf), ...residualFailures(file, read.findings)],
+    accepted: [...inspection.accepted, ...read.findings.filter((f) => f.accepted)],
+  };
 }
 
 export async function inspectText(file: string, written: Buffer, promise: RedactedStrings, residual: ResidualContext): Promise<Inspection> {

@@ -12,6 +12,7 @@ import * as documents from '../store/queries/documents.ts';
 import * as pages from '../store/queries/pages.ts';
 import { readCsvRows } from './csv.ts';
 import { extractDocx } from './docx.ts';
+import { extractImage, isImageKind } from './image.ts';
 import { IngestError } from './ingest-error.ts';
 import { readJsonlRows } from './jsonl.ts';
 import { limit, limitError } from './limits.ts';
@@ -80,9 +81,11 @@ async function importFile(db: Db, file: { path: string; size: number }, options:
     report.duplicates++;
     return;
   }
-  const doc = await extractWhole(kind, basename(file.path), bytes, job.signal);
+  const { doc, blob } = await extractWhole(kind, basename(file.path), bytes, job.signal);
+  // The document keeps the file's sha256 (duplicates), its blob the bytes stored (for an image, the PDF made of it).
+  const blobSha = blob === bytes ? sha : createHash('sha256').update(blob).digest('hex');
   const id = writeTransaction(db, () => {
-    const blobId = blobs.writeBlob(db, sha, [bytes]);
+    const blobId = blobs.writeBlob(db, blobSha, [blob]);
     return store(db, doc, file.path, sha, bytes.byteLength, blobId);
   });
   report.imported++;
@@ -111,10 +114,19 @@ function readWhole(path: string, walkedSize: number): Buffer {
   }
 }
 
-function extractWhole(kind: FormatKind, name: string, bytes: Buffer, signal: AbortSignal): Promise<ExtractedDocument> | ExtractedDocument {
-  if (kind === 'pdf') return extractPdf(name, bytes, { signal });
-  if (kind === 'docx') return extractDocx(name, bytes);
-  return extractText(name, bytes, kind === 'md' ? 'md' : 'txt');
+/**
+ * The document and the bytes to store as its blob: the file itself, or for an image (PNG, JPEG,
+ * TIFF) the PDF of its pages that image.ts makes, so the page view, OCR and the redacted-PDF
+ * export read it as a scanned PDF (media type application/pdf).
+ */
+async function extractWhole(kind: FormatKind, name: string, bytes: Buffer, signal: AbortSignal): Promise<{ doc: ExtractedDocument; blob: Uint8Array }> {
+  if (isImageKind(kind)) {
+    const { doc, pdf } = await extractImage(name, bytes, kind, { signal });
+    return { doc, blob: pdf };
+  }
+  if (kind === 'pdf') return { doc: await extractPdf(name, bytes, { signal }), blob: bytes };
+  if (kind === 'docx') return { doc: await extractDocx(name, bytes), blob: bytes };
+  return { doc: extractText(name, bytes, kind === 'md' ? 'md' : 'txt'), blob: bytes };
 }
 
 function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: number, blobId: number | null, status: documents.NewDocument['status'] = doc.status): number {

@@ -6,7 +6,7 @@ import { IngestError } from './ingest-error.ts';
 const Ki = 1024;
 const Mi = 1024 * 1024;
 
-type Unit = 'bytes' | 'characters' | 'pages' | 'parts' | 'levels' | 'entries';
+type Unit = 'bytes' | 'characters' | 'pages' | 'parts' | 'levels' | 'entries' | 'pixels' | 'frames';
 
 export interface LimitSpec {
   readonly default: number;
@@ -27,12 +27,12 @@ export const LIMITS = {
     message: (found, max, env) =>
       `its text is ${over(found, max)}; Docket keeps at most ${max} per document (${env} raises it). Split the file into parts and import those.`,
   },
-  /** Whole-file formats (PDF, DOCX, TXT, Markdown) are read into memory: pdf.js and mammoth need all of it. */
+  /** Whole-file formats (PDF, DOCX, TXT, Markdown, images) are read into memory: pdf.js, mammoth and the image readers need all of it. */
   fileBytes: {
     default: 512 * Mi,
     env: 'DOCKET_MAX_FILE_BYTES',
     unit: 'bytes',
-    message: (found, max, env) => `it is ${over(found, max)}; Docket imports PDF, DOCX and text files of up to ${max} (${env} raises it). Split it first.`,
+    message: (found, max, env) => `it is ${over(found, max)}; Docket imports PDF, DOCX, image and text files of up to ${max} (${env} raises it). Split it first.`,
   },
   /** Bytes a DOCX's XML parts inflate to (declared in the zip and counted while inflating): mammoth holds ~70× this in memory. */
   docxXmlBytes: {
@@ -55,6 +55,25 @@ export const LIMITS = {
     env: 'DOCKET_MAX_PDF_PAGES',
     unit: 'pages',
     message: (found, max, env) => `it has ${over(found, max)}; Docket imports PDFs of up to ${max} (${env} raises it). Split it first (e.g. \`qpdf --split-pages=1000 in.pdf out.pdf\`).`,
+  },
+  /**
+   * Pixels of one image (a PNG or JPEG, each TIFF frame), read from its header before any pixel
+   * is decoded: a 50 KB file can claim 50,000 × 50,000. Decoding holds about 4 bytes a pixel
+   * (page view and OCR too): 100 megapixels is an A3 page at 600 dpi with room to spare.
+   */
+  imagePixels: {
+    default: 100_000_000,
+    env: 'DOCKET_MAX_IMAGE_PIXELS',
+    unit: 'pixels',
+    message: (found, max, env) =>
+      `an image in it has ${over(found, max)}; Docket imports images of up to ${max} each (${env} raises it). Scale it down (an A4 or Letter page scanned at 300 dpi has about 9 megapixels) and import that.`,
+  },
+  /** Image directories (frames, thumbnails included) of one TIFF, counted while the chain is followed. */
+  tiffFrames: {
+    default: 1000,
+    env: 'DOCKET_MAX_TIFF_FRAMES',
+    unit: 'frames',
+    message: (found, max, env) => `it has ${over(found, max)}; Docket imports TIFF files of up to ${max} (${env} raises it). Split it first (e.g. \`tiffsplit in.tif part-\`).`,
   },
   /** One CSV/TSV row, all its cells, before it is parsed: a longer row is skipped, the others import. */
   csvRowBytes: {
@@ -101,10 +120,14 @@ export function limit(name: LimitName): number {
   return value;
 }
 
-/** The refusal for `name`, with what was found (a number in the limit's unit; null when reading stopped at the limit). */
-export function limitError(name: LimitName, found: number | null, max = limit(name)): IngestError {
+/**
+ * The refusal for `name`, with what was found (a number in the limit's unit; null when reading
+ * stopped at the limit) and, optionally, what it is (shown after it: "60,000 × 60,000 pixels").
+ */
+export function limitError(name: LimitName, found: number | null, max = limit(name), detail?: string): IngestError {
   const spec: LimitSpec = LIMITS[name];
-  return new IngestError('too_large', spec.message(found === null ? null : formatFound(found, spec.unit), formatAmount(max, spec.unit), spec.env));
+  const shown = found === null ? null : formatFound(found, spec.unit) + (detail ? ` (${detail})` : '');
+  return new IngestError('too_large', spec.message(shown, formatAmount(max, spec.unit), spec.env));
 }
 
 /** A limit as the analyst reads it: 64 Mi characters, 512 MiB, 5,000 pages. */
@@ -114,6 +137,7 @@ export function formatAmount(value: number, unit: Unit): string {
     if (value % Ki === 0) return `${(value / Ki).toLocaleString('en-US')} KiB`;
   }
   if (unit === 'characters' && value % Mi === 0) return `${(value / Mi).toLocaleString('en-US')} Mi characters`;
+  if (unit === 'pixels' && value % 1e6 === 0) return `${(value / 1e6).toLocaleString('en-US')} megapixels`;
   return `${value.toLocaleString('en-US')} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
 }
 
@@ -121,5 +145,6 @@ export function formatAmount(value: number, unit: Unit): string {
 function formatFound(value: number, unit: Unit): string {
   if (unit === 'bytes' && value >= 1e6) return `${(value / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
   if (unit === 'characters' && value >= 1e6) return `${(value / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} M characters`;
+  if (unit === 'pixels' && value >= 1e6) return `${(value / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} megapixels`;
   return formatAmount(value, unit);
 }

@@ -22,6 +22,10 @@ export const MEDIA_TYPES = {
   jsonl: 'application/jsonl',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
+  // Images are stored as a PDF of their images (image.ts): these are the files' own types, kept in metadata.source.
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  tiff: 'image/tiff',
 } as const;
 
 export type FormatKind = keyof typeof MEDIA_TYPES;
@@ -38,6 +42,11 @@ const EXTENSIONS: Record<string, FormatKind> = {
   '.ndjson': 'jsonl',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.png': 'png',
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.tif': 'tiff',
+  '.tiff': 'tiff',
 };
 
 export function formatOf(path: string): FormatKind | null {

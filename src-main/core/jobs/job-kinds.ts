@@ -9,6 +9,7 @@ export interface JobKinds {
   import: { request: unknown; result: ImportReport };
   patterns: { request: { restart?: boolean; proposeDecided?: boolean }; result: RunSummary };
   export: { request: unknown; result: ExportReport };
+  ocr: { request: { restart?: boolean; pages: 'needs-ocr' | 'all'; languages: string[]; cachePath: string }; result: RunSummary };
 }
 export type JobKind = keyof JobKinds;
 
@@ -25,6 +26,12 @@ export const jobKinds: Work = {
     const proposeDecided = request.proposeDecided === true;
     const resumeRunId = request.restart ? undefined : runs.resumable(db, patternRunSettings(db, undefined, proposeDecided))?.id;
     return runPatterns(db, job, { resumeRunId, proposeDecided });
+  },
+  async ocr(db, request, job) {
+    const [{ runOcr, ocrRunSettings }, runs] = await Promise.all([import('../ocr/run-ocr.ts'), import('../store/queries/runs.ts')]);
+    const { restart, cachePath, ...ocr } = request;
+    const resumeRunId = restart ? undefined : runs.resumable(db, ocrRunSettings(ocr))?.id;
+    return runOcr(db, { ...ocr, resumeRunId }, { cachePath }, job);
   },
   async export(db, request, job) {
     const [{ runExport }, { storeReader }] = await Promise.all([import('../export/export-job.ts'), import('../export/store-reader.ts')]);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { App } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
 import * as runs from '../../store/queries/runs.ts';
@@ -18,6 +19,17 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         const { jobId } = app.jobs.start('run', listener, async (job) => {
           try {
             return await app.inJobProcess('patterns', { restart: request.restart, proposeDecided: request.proposeDecided }, job);
+          } finally {
+            changed();
+          }
+        });
+        return { jobId };
+      }
+      if (request.task === 'ocr') {
+        const { jobId } = app.jobs.start('run', listener, async (job) => {
+          try {
+            const { task: _task, ...ocr } = request;
+            return await app.inJobProcess('ocr', { ...ocr, cachePath: join(app.paths.userData, 'ocr') }, job);
           } finally {
             changed();
           }

@@ -6,6 +6,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { init } from './init.ts';
 import { modelsCommand } from './models.ts';
+import { ocrCommand } from './ocr.ts';
 import { patternsCommand } from './patterns.ts';
 import { reviewCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
@@ -13,4 +14,4 @@ import { showCommand } from './show.ts';
 import { verifyCommand } from './verify.ts';
 
 /** Every `docket` command, in the order `docket --help` lists them. */
-export const commands: readonly Command[] = [init, importCommand, docsCommand, showCommand, detectCommand, classifyCommand, nliCommand, zeroShotCommand, modelsCommand, reviewCommand, patternsCommand, exportCommand, verifyCommand, serveCommand];
+export const commands: readonly Command[] = [init, importCommand, docsCommand, showCommand, ocrCommand, detectCommand, classifyCommand, nliCommand, zeroShotCommand, modelsCommand, reviewCommand, patternsCommand, exportCommand, verifyCommand, serveCommand];

@@ -199,7 +199,7 @@ export function list(db: Db, query: ListQuery): { total: number; rows: DocumentR
   // Scalar min(a, b) is NULL when either is NULL, so the lowest confidence is combined by hand.
   const withFigures = `
     WITH figures AS (
-      SELECT d.id, d.name, d.media_type, d.size_bytes, d.page_count, d.status, d.imported_at,
+      SELECT d.id, d.name, d.media_type, d.size_bytes, d.page_count, d.status, d.imported_at, d.ocr_confidence,
         (SELECT l.label FROM doc_labels l WHERE l.document_id = d.id AND l.status != 'rejected' ORDER BY l.score DESC NULLS LAST LIMIT 1) AS top_label,
         (SELECT max(l.score) FROM doc_labels l WHERE l.document_id = d.id AND l.status != 'rejected') AS top_score,
         (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status != 'rejected') AS span_count,
@@ -220,7 +220,7 @@ export function list(db: Db, query: ListQuery): { total: number; rows: DocumentR
     .prepare(`${withFigures} SELECT * FROM base ${confidenceFilter} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...filterParams, query.limit, query.offset) as Array<{
     id: number; name: string; media_type: string; size_bytes: number; page_count: number | null; status: string;
-    imported_at: string; top_label: string | null; top_score: number | null; span_count: number; min_confidence: number | null;
+    imported_at: string; top_label: string | null; top_score: number | null; span_count: number; min_confidence: number | null; ocr_confidence: number | null;
   }>;
   return {
     total,
@@ -235,6 +235,7 @@ export function list(db: Db, query: ListQuery): { total: number; rows: DocumentR
       topScore: r.top_score,
       spanCount: r.span_count,
       minConfidence: r.min_confidence,
+      ocrConfidence: r.ocr_confidence,
       importedAt: r.imported_at,
     })),
   };

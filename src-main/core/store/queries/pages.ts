@@ -7,6 +7,9 @@ export interface NewPage extends PageInfo {
   runs: TextRun[];
 }
 
+/** A stored page with its runs and how sure OCR was of its text (null: the text came from the file). */
+export type PageWithRuns = PageInfo & { runs: TextRun[]; ocrConfidence: number | null };
+
 interface PageRow {
   document_id: number;
   page_no: number;
@@ -16,6 +19,7 @@ interface PageRow {
   text_start: number;
   text_end: number;
   needs_ocr: number;
+  ocr_confidence: number | null;
   layout: string;
 }
 
@@ -28,6 +32,7 @@ function toInfo(row: PageRow): PageInfo {
     textStart: row.text_start,
     textEnd: row.text_end,
     needsOcr: row.needs_ocr === 1,
+    ocrConfidence: row.ocr_confidence,
   };
 }
 
@@ -45,14 +50,14 @@ export function insertMany(db: Db, documentId: number, pages: readonly NewPage[]
 
 /** Page geometry without the (large) run layouts: what the document view lists. */
 export function infoForDocument(db: Db, documentId: number): PageInfo[] {
-  const rows = prepared(db, 'SELECT document_id, page_no, width, height, rotation, text_start, text_end, needs_ocr, \'[]\' AS layout FROM pages WHERE document_id = ? ORDER BY page_no').all(documentId) as PageRow[];
+  const rows = prepared(db, 'SELECT document_id, page_no, width, height, rotation, text_start, text_end, needs_ocr, ocr_confidence, \'[]\' AS layout FROM pages WHERE document_id = ? ORDER BY page_no').all(documentId) as PageRow[];
   return rows.map(toInfo);
 }
 
 /** Pages with their text runs: what span boxes and redaction are computed from. */
-export function forDocument(db: Db, documentId: number): Array<PageInfo & { runs: TextRun[] }> {
+export function forDocument(db: Db, documentId: number): PageWithRuns[] {
   const rows = prepared(db, 'SELECT * FROM pages WHERE document_id = ? ORDER BY page_no').all(documentId) as PageRow[];
-  return rows.map((row) => ({ ...toInfo(row), runs: JSON.parse(row.layout) as TextRun[] }));
+  return rows.map((row) => ({ ...toInfo(row), ocrConfidence: row.ocr_confidence, runs: JSON.parse(row.layout) as TextRun[] }));
 }
 
 export function get(db: Db, documentId: number, pageNo: number): (PageInfo & { runs: TextRun[] }) | undefined {

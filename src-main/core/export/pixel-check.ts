@@ -1,0 +1,77 @@
+// What a reader sees in the pictures of a written PDF: every page that is an image (rendered to
+// burn in redactions, or a scan) is rendered from the file as written and read again by OCR, and
+// the redacted strings and the residual scan are looked for in that text. The text layer is what
+// we wrote; the pixels are what a person reads, and a box that missed its word shows only there.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OcrEngine } from '../ocr/engine.ts';
+import { renderForOcr } from '../ocr/page-render.ts';
+import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
+import { closePdfjs, openPdfjs } from './pdfjs.ts';
+import type { Check, Finding } from './verify.ts';
+
+/** Pages are read at 200 dpi: enough for body text, half the time of 300. */
+const CHECK_DPI = 200;
+
+export interface PixelReader {
+  /** The page image's text, words in reading order, lines on lines. */
+  text(png: Uint8Array, signal?: AbortSignal): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Tesseract, started on the first page it is asked to read (an export without images never starts it). */
+export function ocrPixelReader(languages: string[] = ['eng'], cachePath = join(tmpdir(), 'docket-ocr-cache')): PixelReader {
+  let engine: Promise<OcrEngine> | undefined;
+  return {
+    async text(png, signal) {
+      engine ??= import('../ocr/engine.ts').then(({ createOcrEngine }) => createOcrEngine({ languages, cachePath }));
+      const page = await (await engine).recognize(png, signal);
+      let text = '';
+      let line = -1;
+      for (const word of page.words) {
+        if (line >= 0) text += word.line === line ? ' ' : '\n';
+        line = word.line;
+        text += word.text;
+      }
+      return text;
+    },
+    async close() {
+      if (engine) await (await engine).close();
+    },
+  };
+}
+
+export interface PageReading {
+  pageNo: number;
+  text: string;
+}
+
+/** The OCR text of `pages` of the written file. */
+export async function readPages(bytes: Uint8Array, pages: readonly number[], reader: PixelReader, signal?: AbortSignal): Promise<PageReading[]> {
+  const doc = await openPdfjs(bytes);
+  try {
+    const out: PageReading[] = [];
+    for (const pageNo of pages) {
+      const rendered = await renderForOcr(doc, pageNo, CHECK_DPI);
+      out.push({ pageNo, text: await reader.text(rendered.png, signal) });
+    }
+    return out;
+  } finally {
+    await closePdfjs(doc);
+  }
+}
+
+/**
+ * Redacted strings (those the analyst redacted everywhere) in the OCR text of each page. Strings
+ * left unredacted elsewhere in the source are not counted here: the text layer check counts them.
+ */
+export function pixelFindings(readings: readonly PageReading[], needles: readonly Needle[]): { check: Check; findings: Finding[] } {
+  const absent = needles.filter((n) => n.allowed === 0);
+  const findings: Finding[] = [];
+  for (const { pageNo, text } of readings) {
+    for (const needleId of findNeedles(makeHaystack(text), absent)) findings.push({ check: 'ocr-pixels', page: pageNo, where: 'text read by OCR from the page image', needleId });
+  }
+  const scope = `${readings.length} page image(s) of the written file read again by OCR (Tesseract, ${CHECK_DPI} dpi)`;
+  const check: Check = findings.length === 0 ? { name: 'ocr-pixels', passed: true, detail: scope } : { name: 'ocr-pixels', passed: false, detail: `${findings.length} redacted string(s) readable in ${scope}` };
+  return { check, findings };
+}

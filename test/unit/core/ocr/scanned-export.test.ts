@@ -31,7 +31,10 @@ async function scannedPdf(png: Uint8Array, width: number, height: number): Promi
 
 const digits = (text: string) => text.replace(/\D/g, '');
 
-describe('a scanned letter through OCR, detection, review and redacted export', () => {
+describe.each([
+  ['a scanned PDF', 'letter.pdf'],
+  ['a PNG image', 'letter.png'],
+])('%s through OCR, detection, review and redacted export', (_, file) => {
   const root = mkdtempSync(join(tmpdir(), 'docket-scan-'));
   const project = join(root, 'p.docket');
   const out = join(root, 'out');
@@ -39,8 +42,8 @@ describe('a scanned letter through OCR, detection, review and redacted export', 
 
   beforeAll(async () => {
     const scan = scanPage({ seed: 11, dpi: 300, noise: 0.2, skewDegrees: 1 });
-    writeFileSync(join(root, 'letter.pdf'), await scannedPdf(scan.image, scan.width, scan.height));
-    for (const args of [['init', project], ['import', project, join(root, 'letter.pdf')], ['ocr', project], ['detect', project, '--patterns'], ['review', project, '--accept-all']]) {
+    writeFileSync(join(root, file), file.endsWith('.pdf') ? await scannedPdf(scan.image, scan.width, scan.height) : scan.image);
+    for (const args of [['init', project], ['import', project, join(root, file)], ['ocr', project], ['detect', project, '--patterns'], ['review', project, '--accept-all']]) {
       const result = await cli(...args);
       expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
     }

@@ -311,6 +311,8 @@ export const requests = {
       width: z.number(),
       height: z.number(),
       boxes: z.array(Box.extend({ spanId: id })),
+      /** Words OCR was unsure of (below UNCERTAIN_OCR_WORD confidence): worth a look before trusting what was found. */
+      uncertain: z.array(Box.extend({ confidence: z.number() })).default([]),
     }),
   },
   'documents:import.start': { request: ImportOptions, response: JobStarted },

@@ -13,7 +13,12 @@ export interface PageImage {
   width: number;
   height: number;
   boxes: Array<{ x: number; y: number; w: number; h: number; spanId: number }>;
+  /** Words OCR read with a confidence below UNCERTAIN_OCR_WORD, in image pixels. */
+  uncertain: Array<{ x: number; y: number; w: number; h: number; confidence: number }>;
 }
+
+/** Below this (0-100), an OCR word is shown as uncertain: Tesseract's own words below ~70 are often wrong. */
+export const UNCERTAIN_OCR_WORD = 70;
 
 interface RenderedPage {
   imageDataUrl: string;
@@ -42,7 +47,7 @@ export async function renderPageImage(
   rendered.set(key, image);
   while (rendered.size > KEEP) rendered.delete(rendered.keys().next().value!);
   const { transform, ...picture } = await image;
-  return { ...picture, boxes: spanBoxes(page, spans, transform) };
+  return { ...picture, boxes: spanBoxes(page, spans, transform), uncertain: uncertainWords(page, transform) };
 }
 
 async function render(bytes: Uint8Array, pageNo: number, scale: number): Promise<RenderedPage> {
@@ -79,4 +84,17 @@ function spanBoxes(page: { pageNo: number; runs: TextRun[] }, spans: readonly Sp
       return { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1), spanId: span.id };
     }),
   );
+}
+
+function uncertainWords(page: { pageNo: number; runs: TextRun[] }, transform: number[]): PageImage['uncertain'] {
+  const [a, b, c, d, e, f] = transform as [number, number, number, number, number, number];
+  const point = (x: number, y: number): [number, number] => [a * x + c * y + e, b * x + d * y + f];
+  return page.runs.flatMap((run) => {
+    if (run.confidence === undefined || run.confidence >= UNCERTAIN_OCR_WORD) return [];
+    return boxesForRange([{ pageNo: page.pageNo, runs: [run] }], run.start, run.end, { padding: 0 }).map((box) => {
+      const [x1, y1] = point(box.x, box.y);
+      const [x2, y2] = point(box.x + box.w, box.y + box.h);
+      return { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1), h: Math.abs(y2 - y1), confidence: run.confidence! };
+    });
+  });
 }

@@ -24,6 +24,8 @@ export interface TextRun {
    * then positions are interpolated and boxes must be padded more.
    */
   advances?: number[];
+  /** How sure OCR was of this word (0-100), when OCR read it from a picture. */
+  confidence?: number;
 }
 
 /** An axis-aligned box in unrotated PDF user space (points, origin bottom-left). */

@@ -97,6 +97,7 @@ interface LiveWorker {
   api: TesseractWorker;
   /** Rejects when the worker thread dies on its own (crash, out of memory), so a job never hangs. */
   died: Promise<never>;
+  dead: boolean;
 }
 
 export async function createOcrEngine(options: { languages: string[]; cachePath: string }): Promise<OcrEngine> {
@@ -179,8 +180,8 @@ class TesseractEngine implements OcrEngine {
       ]), signal);
     } catch (error) {
       // The wasm call cannot be interrupted: the only way to stop a page is to end the thread.
-      // The next page starts a new worker (~0.5 s).
-      if (signal.aborted) await this.stopWorker();
+      // The next page starts a new worker (~0.5 s), as it does after a worker died.
+      if (signal.aborted || worker.dead) await this.stopWorker();
       throw error;
     }
     return pageFrom(result.data, prepared.width, prepared.height);
@@ -231,13 +232,18 @@ class TesseractEngine implements OcrEngine {
       await api.terminate();
       throw error;
     }
+    let live: LiveWorker | undefined;
     const died = new Promise<never>((_, reject) => {
-      const fail = (cause: unknown) => reject(new DocketError('ocr_worker_died', 'The OCR worker stopped unexpectedly; the page was not read. Try again.', { cause }));
+      const fail = (cause: unknown) => {
+        if (live) live.dead = true;
+        reject(new DocketError('ocr_worker_died', 'The OCR worker stopped unexpectedly; the page was not read. Try again.', { cause }));
+      };
       api.worker?.once('error', fail);
       api.worker?.once('exit', fail);
     });
     died.catch(() => {});
-    return { api, died };
+    live = { api, died, dead: false };
+    return live;
   }
 
   private async stopWorker(): Promise<void> {
@@ -287,6 +293,8 @@ async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
   context.fillRect(0, 0, width, height);
   context.drawImage(decoded, 0, 0);
   const rgba = context.getImageData(0, 0, width, height).data;
+  // This runs on the caller's thread: let other work in between the ~0.1 s steps.
+  await yieldToEventLoop();
   // The header is padded with a comment to 512 bytes: tesseract.js looks for an EXIF orientation
   // tag in an image's first 500 bytes, and must only ever find header text there, never pixels.
   const head = `P5\n${width} ${height}\n255\n`;
@@ -295,8 +303,13 @@ async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
   header.copy(pgm, 0);
   const grey = pgm.subarray(header.length);
   for (let i = 0, j = 0; i < grey.length; i++, j += 4) grey[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
+  await yieldToEventLoop();
   despeckle(grey, width, height);
   return { pgm, width, height };
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -60,6 +60,7 @@ function wordRun(word: OcrWord, start: number, end: number, page: OcrPage, geome
     height: size,
     ascent: 1,
     descent: 0,
+    confidence: word.confidence,
   };
 }
 

@@ -69,3 +69,32 @@ describe('pageText', () => {
     expect(b).toBeGreaterThan(0);
   });
 });
+
+describe('uncertain OCR words on the page view', () => {
+  it('outlines the words read below the confidence bar, where they are on the rendered page', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const { renderPageImage, UNCERTAIN_OCR_WORD } = await import('../../../../src-main/core/layout/page-image.ts');
+    const pdf = await PDFDocument.create();
+    pdf.addPage([612, 792]);
+    const bytes = await pdf.save();
+    const page: OcrPage = {
+      width: 2550,
+      height: 3300,
+      rotation: 0,
+      skew: 0,
+      confidence: 70,
+      words: [
+        { text: 'sure', x0: 300, y0: 400, x1: 420, y1: 450, confidence: 96, line: 0 },
+        { text: 'unsure', x0: 450, y0: 400, x1: 800, y1: 450, confidence: UNCERTAIN_OCR_WORD - 20, line: 0 },
+      ],
+    };
+    const read = pageText(page, geometry);
+    const image = await renderPageImage({ sha256: 'uncertain-test', bytes: () => bytes }, { pageNo: 1, runs: read.runs }, [], 1);
+    expect(image.uncertain).toHaveLength(1);
+    const [word] = image.uncertain;
+    expect(word!.confidence).toBe(UNCERTAIN_OCR_WORD - 20);
+    // At scale 1 the image is in points: the word's pixels 450-800 of 2550 are 108-192 pt.
+    expect(word!.x).toBeLessThanOrEqual(px(450) + 0.01);
+    expect(word!.x + word!.w).toBeGreaterThanOrEqual(px(800) - 0.01);
+  });
+});

@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<void>> = {
   export: async () => (await import('./export.ts')).benchExport(),
   ui: async () => (await import('./ui.ts')).benchUi(),
   lag: async () => (await import('./lag.ts')).benchLag(),
+  ocr: async () => (await import('./ocr.ts')).benchOcr(),
 };
 
 const wanted = process.argv.slice(2);

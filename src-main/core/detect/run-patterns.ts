@@ -7,9 +7,11 @@ import { BatchCommit } from '../jobs/batch-commit.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import type { Db } from '../store/database.ts';
 import * as documents from '../store/queries/documents.ts';
+import * as pages from '../store/queries/pages.ts';
 import * as patternRules from '../store/queries/pattern-rules.ts';
 import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
+import { withOcrConfidence } from '../ocr/ocr-confidence.ts';
 import { detectPatterns, type DetectedSpan, type PatternRuleInput } from './index.ts';
 
 /** What makes two pattern runs the same run: the project's rules (their content) and phone regions. */
@@ -57,7 +59,8 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
     for (const id of ids) {
       if (done.has(id)) continue;
       throwIfCancelled(job.signal);
-      const found = detectPatterns(documents.text(db, id), rules, { phoneRegions, onRuleTimeout });
+      const detected = detectPatterns(documents.text(db, id), rules, { phoneRegions, onRuleTimeout });
+      const found = pages.hasOcrText(db, id) ? withOcrConfidence(detected, pages.forDocument(db, id).flatMap((p) => p.runs)) : detected;
       if (!batch.add({ id, found })) continue;
       commit();
       // A turn of the event loop once per batch, not per document: requests are still served,

@@ -64,3 +64,8 @@ export function get(db: Db, documentId: number, pageNo: number): (PageInfo & { r
   const row = prepared(db, 'SELECT * FROM pages WHERE document_id = ? AND page_no = ?').get(documentId, pageNo) as PageRow | undefined;
   return row && { ...toInfo(row), runs: JSON.parse(row.layout) as TextRun[] };
 }
+
+/** Whether any page of the document has text OCR read (cheap: one indexed row at most). */
+export function hasOcrText(db: Db, documentId: number): boolean {
+  return prepared(db, 'SELECT 1 FROM pages WHERE document_id = ? AND ocr_confidence IS NOT NULL LIMIT 1').get(documentId) !== undefined;
+}

@@ -4,7 +4,7 @@
 // we wrote; the pixels are what a person reads, and a box that missed its word shows only there.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OcrEngine } from '../ocr/engine.ts';
+import type { OcrEngine, RawImage } from '../ocr/engine.ts';
 import { renderForOcr } from '../ocr/page-render.ts';
 import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
 import { closePdfjs, openPdfjs } from './pdfjs.ts';
@@ -15,7 +15,7 @@ const CHECK_DPI = 200;
 
 export interface PixelReader {
   /** The page image's text, words in reading order, lines on lines. */
-  text(png: Uint8Array, signal?: AbortSignal): Promise<string>;
+  text(image: RawImage, signal?: AbortSignal): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -23,9 +23,9 @@ export interface PixelReader {
 export function ocrPixelReader(languages: string[] = ['eng'], cachePath = join(tmpdir(), 'docket-ocr-cache')): PixelReader {
   let engine: Promise<OcrEngine> | undefined;
   return {
-    async text(png, signal) {
+    async text(image, signal) {
       engine ??= import('../ocr/engine.ts').then(({ createOcrEngine }) => createOcrEngine({ languages, cachePath }));
-      const page = await (await engine).recognize(png, signal);
+      const page = await (await engine).recognize(image, signal);
       let text = '';
       let line = -1;
       for (const word of page.words) {
@@ -53,7 +53,7 @@ export async function readPages(bytes: Uint8Array, pages: readonly number[], rea
     const out: PageReading[] = [];
     for (const pageNo of pages) {
       const rendered = await renderForOcr(doc, pageNo, CHECK_DPI);
-      out.push({ pageNo, text: await reader.text(rendered.png, signal) });
+      out.push({ pageNo, text: await reader.text(rendered.pixels, signal) });
     }
     return out;
   } finally {

@@ -4,6 +4,7 @@
 // the orientation model (@tesseract.js-data/osd). Nothing here reaches the network: tesseract.js
 // only fetches when a language path is a URL or is left unset (then it uses a CDN), and we always
 // hand it a local folder that already holds every file it will ask for.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -19,7 +20,9 @@ export interface OcrWord { text: string; x0: number; y0: number; x1: number; y1:
 // confidence 0-100. `line`: index of the word's text line on the page, lines numbered in reading order (0, 1, 2…); words of a line in reading order.
 export interface OcrPage { width: number; height: number; rotation: 0 | 90 | 180 | 270; skew: number; words: OcrWord[]; confidence: number }
 // rotation: clockwise rotation the engine applied to the given image to read it upright; skew: degrees of small skew it corrected (0 if none); confidence: mean word confidence (0 when no words).
-export interface OcrEngine { recognize(image: Uint8Array /* PNG or JPEG bytes */, signal?: AbortSignal): Promise<OcrPage>; close(): Promise<void> }
+/** Pixels already decoded (a page pdf.js rendered): no encoding to PNG and decoding again. */
+export interface RawImage { rgba: Uint8ClampedArray | Uint8Array; width: number; height: number }
+export interface OcrEngine { recognize(image: Uint8Array /* PNG or JPEG bytes */ | RawImage, signal?: AbortSignal): Promise<OcrPage>; close(): Promise<void> }
 
 const require = createRequire(import.meta.url);
 const gunzipAsync = promisify(gunzip);
@@ -78,7 +81,8 @@ async function cachedModel(cacheDir: string, language: string): Promise<string> 
   const marker = `${target}.source`;
   const current = await readFile(marker, 'utf8').catch(() => '');
   if (current !== model.source || !existsSync(target)) {
-    const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+    // A name of its own: two engines started in the same millisecond (a run starts two) unpack side by side.
+    const temporary = `${target}.${process.pid}.${randomUUID()}.tmp`;
     try {
       await writeFile(temporary, await gunzipAsync(await readFile(model.path)));
       await rename(temporary, target);
@@ -145,7 +149,7 @@ class TesseractEngine implements OcrEngine {
     await this.liveWorker();
   }
 
-  recognize(image: Uint8Array, signal?: AbortSignal): Promise<OcrPage> {
+  recognize(image: Uint8Array | RawImage, signal?: AbortSignal): Promise<OcrPage> {
     const signals = signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal;
     if (signals.aborted) return Promise.reject(abortReason(signals));
     // One page at a time: the worker is one thread, and a job aborted while it runs terminates
@@ -162,7 +166,7 @@ class TesseractEngine implements OcrEngine {
     await this.stopWorker();
   }
 
-  private async recognizeNow(image: Uint8Array, signal: AbortSignal): Promise<OcrPage> {
+  private async recognizeNow(image: Uint8Array | RawImage, signal: AbortSignal): Promise<OcrPage> {
     signal.throwIfAborted();
     const prepared = await prepareImage(image);
     signal.throwIfAborted();
@@ -278,7 +282,12 @@ interface PreparedImage { pgm: Buffer; width: number; height: number }
  * hands Tesseract an uncompressed PGM that it reads without decoding anything.
  * Skia applies a JPEG's EXIF orientation, so "the image as given" is the image as any viewer shows it.
  */
-async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
+async function prepareImage(image: Uint8Array | RawImage): Promise<PreparedImage> {
+  if (!(image instanceof Uint8Array)) {
+    if (!image.width || !image.height || image.rgba.length < image.width * image.height * 4) throw new DocketError('ocr_bad_image', 'The page image is empty or shorter than its size.');
+    return greyPgm(image.rgba, image.width, image.height);
+  }
+  const bytes = image;
   let decoded;
   try {
     decoded = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -293,6 +302,10 @@ async function prepareImage(bytes: Uint8Array): Promise<PreparedImage> {
   context.fillRect(0, 0, width, height);
   context.drawImage(decoded, 0, 0);
   const rgba = context.getImageData(0, 0, width, height).data;
+  return greyPgm(rgba, width, height);
+}
+
+async function greyPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Promise<PreparedImage> {
   // This runs on the caller's thread: let other work in between the ~0.1 s steps.
   await yieldToEventLoop();
   // The header is padded with a comment to 512 bytes: tesseract.js looks for an EXIF orientation

@@ -181,3 +181,16 @@ describe('OCR engine', () => {
     expect(dark(0, 0, width, height)).toBe(before - specks.length * 25);
   });
 });
+
+describe('engines started together', () => {
+  it('share a fresh cache folder: two started at once both read', async () => {
+    const { createOcrEngine } = await import('../../../../src-main/core/ocr/engine.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const cachePath = mkdtempSync(join(tmpdir(), 'docket-ocr-together-'));
+    const engines = await Promise.all([createOcrEngine({ languages: ['eng'], cachePath }), createOcrEngine({ languages: ['eng'], cachePath })]);
+    await Promise.all(engines.map((e) => e.close()));
+    expect(engines).toHaveLength(2);
+  }, 60_000);
+});

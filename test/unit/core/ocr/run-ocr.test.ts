@@ -19,7 +19,7 @@ import { writeFileSync } from 'node:fs';
 const cachePath = mkdtempSync(join(tmpdir(), 'docket-ocr-cache-'));
 let engine: OcrEngine;
 // One engine for the file (a worker takes a second to start); runs hand it in and it outlives them.
-const shared = { cachePath, engine: async () => ({ recognize: (png: Uint8Array, signal?: AbortSignal) => engine.recognize(png, signal), close: async () => {} }) };
+const shared = { cachePath, engine: async () => ({ recognize: (image: Parameters<OcrEngine['recognize']>[0], signal?: AbortSignal) => engine.recognize(image, signal), close: async () => {} }) };
 
 /** A PDF: a page of text, then two scanned pages (images only). */
 async function mixedPdf(): Promise<Uint8Array> {
@@ -78,7 +78,7 @@ describe('runOcr', () => {
     const stopped = runs.resumable(db, ocrRunSettings(request))!;
     expect(stopped.status).toBe('cancelled');
     const read: number[] = [];
-    const counting = { cachePath, engine: async () => ({ recognize: (png: Uint8Array, signal?: AbortSignal) => (read.push(1), engine.recognize(png, signal)), close: async () => {} }) };
+    const counting = { cachePath, engine: async () => ({ recognize: (image: Parameters<OcrEngine['recognize']>[0], signal?: AbortSignal) => (read.push(1), engine.recognize(image, signal)), close: async () => {} }) };
     const summary = await runOcr(db, { ...request, resumeRunId: stopped.id }, counting, { signal: new AbortController().signal, report: () => {} });
     expect(summary.status).toBe('completed');
     expect(read).toHaveLength(1); // only the second page was read again

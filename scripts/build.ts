@@ -22,6 +22,12 @@ const external = [
   'csv-parse',
   'libphonenumber-js',
   'dejavu-fonts-ttf',
+  // OCR: the engine loads its worker script and wasm core from node_modules, and its models from
+  // the data packages, by path.
+  'tesseract.js',
+  '@tesseract.js-data/eng',
+  '@tesseract.js-data/osd',
+  'utif2',
 ];
 
 export async function buildMain(): Promise<void> {

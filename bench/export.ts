@@ -11,9 +11,12 @@ import { redactPdf } from '../src-main/core/export/redacted-pdf.ts';
 import { residualContextFor, scanPdfResidue } from '../src-main/core/export/residual-scan.ts';
 import { mergeRanges } from '../src-main/core/export/selection.ts';
 import { verifyPdf } from '../src-main/core/export/verify.ts';
+import { ocrPixelReader, pixelFindings, readPages } from '../src-main/core/export/pixel-check.ts';
 import { extractPdf } from '../src-main/core/ingest/pdf.ts';
 
 const PAGES = 200;
+/** Rasterised pages the bench reads by OCR (each takes ~1-2 s): enough for a rate. */
+const PIXEL_SAMPLE = 10;
 const require = createRequire(import.meta.url);
 
 export async function makePdf(): Promise<Uint8Array> {
@@ -48,6 +51,13 @@ export async function benchExport(): Promise<void> {
   const t2 = performance.now();
   const residual = await scanPdfResidue(result.bytes, residualContextFor([{ text, spans: [] }], { rules: [], phoneRegions: ['US'] }, new Set()));
   const t3 = performance.now();
+  // The pixel check OCRs every rasterised page of the written file; a sample of them is read here.
+  const read = result.rasterisedPages.slice(0, PIXEL_SAMPLE);
+  const reader = ocrPixelReader();
+  const readings = await readPages(result.bytes, read, reader);
+  await reader.close();
+  const pixels = pixelFindings(readings, spans.map((s) => makeNeedle(String(s.id), text.slice(s.start, s.end))!));
+  const t4 = performance.now();
   clearInterval(timer);
   sample();
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -59,8 +69,12 @@ export async function benchExport(): Promise<void> {
   const share = (ms: number) => `${((100 * ms) / total).toFixed(0)}%`;
   console.log(`  share of export time: redact ${share(t1 - t0)}, verify ${share(t2 - t1)}, residual scan ${share(t3 - t2)}`);
   console.log(`  end to end: ${(PAGES / (total / 1000)).toFixed(1)} pages/s; output ${mb(result.bytes.length)}`);
+  const perImage = (t4 - t3) / 1000 / read.length;
+  const withPixels = total / 1000 + perImage * result.rasterisedPages.length;
+  console.log(`  pixel check (OCR of the written page images, on by default): ${read.length} of ${result.rasterisedPages.length} rasterised pages read in ${((t4 - t3) / 1000).toFixed(1)} s = ${perImage.toFixed(2)} s each (engine start included); passed=${pixels.check.passed}`);
+  console.log(`  end to end with the pixel check, at that rate for all ${result.rasterisedPages.length}: ${(PAGES / withPixels).toFixed(1)} pages/s`);
   console.log(`  peak RSS ${mb(peak)} (before redaction ${mb(baseline)}; maxRSS ${mb(process.resourceUsage().maxRSS * 1024)})`);
-  if (!verdict.ok || !residual.check.passed) process.exitCode = 1;
+  if (!verdict.ok || !residual.check.passed || !pixels.check.passed) process.exitCode = 1;
 }
 
 if (import.meta.main) await benchExport();

@@ -2,7 +2,7 @@
 // burn in redactions, or a scan) is rendered from the file as written and read again by OCR, and
 // the redacted strings and the residual scan are looked for in that text. The text layer is what
 // we wrote; the pixels are what a person reads, and a box that missed its word shows only there.
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OcrEngine, RawImage } from '../ocr/engine.ts';
 import { renderForOcr } from '../ocr/page-render.ts';
@@ -17,15 +17,30 @@ export interface PixelReader {
   /** The page image's text, words in reading order, lines on lines. */
   text(image: RawImage, signal?: AbortSignal): Promise<string>;
   close(): Promise<void>;
+  /** Pages it reads at once. */
+  parallel?: number;
 }
 
-/** Tesseract, started on the first page it is asked to read (an export without images never starts it). */
+/**
+ * Tesseract, started on the first page it is asked to read (an export without images never starts
+ * it): one engine per core, at most two, each page going to the engine with the shorter queue.
+ */
 export function ocrPixelReader(languages: string[] = ['eng'], cachePath = join(tmpdir(), 'docket-ocr-cache')): PixelReader {
-  let engine: Promise<OcrEngine> | undefined;
+  const size = Math.max(1, Math.min(2, availableParallelism()));
+  const engines: Array<{ engine: Promise<OcrEngine>; queued: number }> = [];
+  const start = () => import('../ocr/engine.ts').then(({ createOcrEngine }) => createOcrEngine({ languages, cachePath }));
   return {
+    parallel: size,
     async text(image, signal) {
-      engine ??= import('../ocr/engine.ts').then(({ createOcrEngine }) => createOcrEngine({ languages, cachePath }));
-      const page = await (await engine).recognize(image, signal);
+      if (engines.length < size && engines.every((e) => e.queued > 0)) engines.push({ engine: start(), queued: 0 });
+      const slot = engines.reduce((a, b) => (b.queued < a.queued ? b : a));
+      slot.queued++;
+      let page;
+      try {
+        page = await (await slot.engine).recognize(image, signal);
+      } finally {
+        slot.queued--;
+      }
       let text = '';
       let line = -1;
       for (const word of page.words) {
@@ -36,7 +51,7 @@ export function ocrPixelReader(languages: string[] = ['eng'], cachePath = join(t
       return text;
     },
     async close() {
-      if (engine) await (await engine).close();
+      await Promise.all(engines.map(async (e) => (await e.engine).close()));
     },
   };
 }
@@ -51,11 +66,17 @@ export async function readPages(bytes: Uint8Array, pages: readonly number[], rea
   const doc = await openPdfjs(bytes);
   try {
     const out: PageReading[] = [];
-    for (const pageNo of pages) {
-      const rendered = await renderForOcr(doc, pageNo, CHECK_DPI);
-      out.push({ pageNo, text: await reader.text(rendered.pixels, signal) });
-    }
-    return out;
+    const queue = [...pages];
+    // As many pages in flight as the reader reads at once; rendering runs here meanwhile.
+    await Promise.all(
+      Array.from({ length: reader.parallel ?? 1 }, async () => {
+        for (let pageNo = queue.shift(); pageNo !== undefined; pageNo = queue.shift()) {
+          const rendered = await renderForOcr(doc, pageNo, CHECK_DPI);
+          out.push({ pageNo, text: await reader.text(rendered.pixels, signal) });
+        }
+      }),
+    );
+    return out.sort((a, b) => a.pageNo - b.pageNo);
   } finally {
     await closePdfjs(doc);
   }

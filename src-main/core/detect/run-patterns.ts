@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { RunSummary } from '../api/contract.ts';
 import { BatchCommit } from '../jobs/batch-commit.ts';
-import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
+import { throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import type { Db } from '../store/database.ts';
 import * as documents from '../store/queries/documents.ts';
 import * as pages from '../store/queries/pages.ts';
@@ -13,6 +13,7 @@ import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
 import { withOcrConfidence } from '../ocr/ocr-confidence.ts';
 import { detectPatterns, type DetectedSpan, type PatternRuleInput } from './index.ts';
+import { endRunOnError } from '../jobs/run-outcome.ts';
 
 /** What makes two pattern runs the same run: the project's rules (their content) and phone regions. */
 export function patternRunSettings(db: Db, documentIds?: number[], proposeDecided = false): runs.RunSettings {
@@ -77,9 +78,7 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
     } catch {
       // That batch's transaction was rolled back whole: none of its documents is marked done.
     }
-    const cancelled = error instanceof CancelledError || job.signal.aborted;
-    runs.finish(db, runId, cancelled ? 'cancelled' : 'failed', counts, cancelled ? undefined : (error as Error).message);
-    throw error;
+    endRunOnError(db, runId, counts, error, job.signal);
   }
   return runs.get(db, runId)!;
 }

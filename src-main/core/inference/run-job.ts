@@ -4,7 +4,7 @@
 // restarted host resumes with the documents not yet done.
 import type { RunSummary } from '../api/contract.ts';
 import { DocketError } from '../errors.ts';
-import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
+import { throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';
 import * as docLabels from '../store/queries/doc-labels.ts';
 import * as documents from '../store/queries/documents.ts';
@@ -13,6 +13,7 @@ import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
 import type { InferenceClient } from './client.ts';
 import type { DocResult, InferenceTask, TaskOptions } from './protocol.ts';
+import { endRunOnError } from '../jobs/run-outcome.ts';
 
 export interface ModelRunRequest {
   task: InferenceTask;
@@ -109,10 +110,7 @@ export async function runModel(db: Db, client: InferenceClient, request: ModelRu
     }
     runs.finish(db, runId, 'completed', counts);
   } catch (error) {
-    const cancelled = job.signal.aborted || error instanceof CancelledError || (error as DocketError).code === 'cancelled';
-    runs.finish(db, runId, cancelled ? 'cancelled' : 'failed', counts, cancelled ? undefined : (error as Error).message);
-    if (cancelled) throw new CancelledError();
-    throw error;
+    endRunOnError(db, runId, counts, error, job.signal);
   }
   return runs.get(db, runId)!;
 }

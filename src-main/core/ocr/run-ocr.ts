@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { RunSummary } from '../api/contract.ts';
 import { DocketError } from '../errors.ts';
 import { closePdfjs, openPdfjs } from '../export/pdfjs.ts';
-import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
+import { throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';
 import * as blobs from '../store/queries/blobs.ts';
 import * as documents from '../store/queries/documents.ts';
@@ -18,6 +18,7 @@ import * as runs from '../store/queries/runs.ts';
 import { createOcrEngine, type OcrEngine } from './engine.ts';
 import { renderForOcr } from './page-render.ts';
 import { pageText } from './page-words.ts';
+import { endRunOnError } from '../jobs/run-outcome.ts';
 
 export type OcrPages = 'needs-ocr' | 'all';
 
@@ -110,10 +111,7 @@ export async function runOcr(db: Db, request: OcrRunRequest, env: OcrEnvironment
     counts.meanConfidence = counts.words! > 0 ? Math.round(confidence / counts.words!) : 0;
     runs.finish(db, runId, 'completed', counts);
   } catch (error) {
-    const cancelled = job.signal.aborted || error instanceof CancelledError || (error as DocketError).code === 'cancelled';
-    runs.finish(db, runId, cancelled ? 'cancelled' : 'failed', counts, cancelled ? undefined : (error as Error).message);
-    if (cancelled) throw new CancelledError();
-    throw error;
+    endRunOnError(db, runId, counts, error, job.signal);
   } finally {
     await Promise.all(engines.map((engine) => engine.close()));
   }

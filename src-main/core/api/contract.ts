@@ -237,6 +237,8 @@ export const ExportRequest = z.object({
   rasteriseAll: z.boolean().default(false),
   /** Read every page image of a redacted PDF again by OCR and fail it when a redacted value, or a residual finding, is readable there. */
   pixelCheck: z.boolean().default(true),
+  /** Documents imported from PNG, JPEG or TIFF: also write each redacted page as an image in the source's format (TIFF pages as PNG). */
+  pageImages: z.boolean().default(false),
   /** Replace files already in the folder (otherwise an existing file is never overwritten). */
   overwrite: z.boolean().default(false),
   /** Residual-scan findings the analyst lets through: finding ids (16 hex digits) or whole labels. Recorded in the audit log. */

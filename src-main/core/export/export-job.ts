@@ -76,7 +76,7 @@ async function exportAll(reader: ProjectReader, request: Request, ids: readonly 
         );
         if ('reason' in result) failures.push(result);
         else {
-          if (result.file) files.push(result.file);
+          if (result.file) files.push(result.file, ...(result.extraFiles ?? []));
           failures.push(...result.failures);
           if (result.file && result.failures.length === 0) recordAccepted(id, result.file.file, result.accepted);
         }
@@ -110,6 +110,7 @@ function settingsFor(request: Request, documentId: number): RedactionSettings {
     replacement: request.replacement,
     wholePages: new Set(request.wholePages.filter((w) => w.documentId === documentId).map((w) => w.pageNo)),
     rasteriseAll: request.rasteriseAll,
+    pageImages: request.pageImages,
   };
 }
 

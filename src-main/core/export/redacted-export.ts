@@ -12,6 +12,7 @@ import { countByLabel, mergeRanges, selectSpans, type RedactionRange, type SpanF
 import { residualContextFor, type ResidualFinding, type ResidualRules } from './residual-scan.ts';
 import { inspectPdf, inspectText, writeVerified, type Failure } from './verified-output.ts';
 import type { PixelReader } from './pixel-check.ts';
+import { exportPageImages, imageSourceOf } from './redacted-images.ts';
 
 export interface RedactionSettings {
   filter: SpanFilter;
@@ -22,6 +23,8 @@ export interface RedactionSettings {
   /** Whole-page redactions of this document (1-based page numbers). */
   wholePages: ReadonlySet<number>;
   rasteriseAll: boolean;
+  /** A document imported from images also gets its redacted pages as images (redacted-images.ts). */
+  pageImages: boolean;
 }
 
 export interface RedactionContext {
@@ -42,6 +45,8 @@ export interface RedactionContext {
 /** One document's output: its report entry (null when nothing could be made), failures, accepted residue. */
 export interface DocumentExport {
   file: ReportFile | null;
+  /** More files made from the same document (its pages as images). */
+  extraFiles?: ReportFile[];
   failures: Failure[];
   accepted: ResidualFinding[];
 }
@@ -134,11 +139,12 @@ export async function exportRedactedPdf(doc: ExportDocument, settings: Redaction
   const pixels = context.pixels && redactedPages.length > 0 ? { pages: redactedPages, reader: context.pixels, signal: context.signal } : undefined;
   const { checks, failures, accepted } = await writeVerified(pending, output, (written) => inspectPdf(pending.finalPath, written, plan, residual, expectSizes, pixels));
   if (!context.pixels && redactedPages.length > 0) warnings.push(`the ${redactedPages.length} page image(s) were not read again by OCR (pixel check off): a box that missed its word would not be seen`);
-  return {
-    file: { documentId: doc.id, file: name, pages, spansByLabel: plan.spansByLabel, checks, redactedPages, stringIds: plan.needles.map((n) => n.id), warnings },
-    failures,
-    accepted,
-  };
+  const file = { documentId: doc.id, file: name, pages, spansByLabel: plan.spansByLabel, checks, redactedPages, stringIds: plan.needles.map((n) => n.id), warnings };
+  const source = settings.pageImages && failures.length === 0 ? imageSourceOf(doc.metadata) : null;
+  if (!source) return { file, failures, accepted };
+  // Imported from images: the verified PDF's pages written again as images in the source's format.
+  const images = await exportPageImages(doc, output, source, plan, { outDir: context.outDir, overwrite: context.overwrite, residual, pixels: context.pixels, signal: context.signal });
+  return { file, extraFiles: images.files, failures: [...failures, ...images.failures], accepted: [...accepted, ...images.accepted] };
 }
 
 /** A document as redacted text. */

@@ -58,6 +58,20 @@ describe('runs handlers through the router', () => {
     expect((await call<{ runs: RunSummary[] }>('runs:list.get', {})).runs.filter((r) => r.task === 'patterns')).toHaveLength(2);
   });
 
+  it('reads a scanned image with OCR in the job process, and refuses a language that is not installed', async () => {
+    const { scanPage } = await import('../../../fixtures/ocr/scans.ts');
+    writeFileSync(join(root, 'scan.png'), scanPage({ seed: 5, dpi: 200, lines: ['Scanned note for the file', 'Call 212-555-0100 before Friday'] }).image);
+    await runJob('documents:import.start', { paths: [join(root, 'scan.png')] });
+    const missing = await run({ task: 'ocr', languages: ['zzz'] });
+    expect(missing.status).toBe('failed');
+    expect(missing.error?.message).toContain('@tesseract.js-data/zzz');
+    const end = await run({ task: 'ocr' });
+    expect(end.status).toBe('completed');
+    const { rows } = await call<{ rows: Array<{ name: string; status: string; ocrConfidence: number | null }> }>('documents:list.query', { search: 'Scanned' });
+    expect(rows).toEqual([expect.objectContaining({ name: 'scan.png', status: 'imported' })]);
+    expect(rows[0]!.ocrConfidence).toBeGreaterThan(70);
+  }, 120_000);
+
   it('rejects an unknown dtype at the boundary', async () => {
     const result = await router.handle('runs:job.start', { task: 'ner', model, dtype: 'fp16' }, caller);
     expect(result.ok).toBe(false);

@@ -5,9 +5,9 @@
 // the job process; the engine (Tesseract) works in its own worker thread.
 import { availableParallelism } from 'node:os';
 import type { RunSummary } from '../api/contract.ts';
-import { DocketError } from '../errors.ts';
+import { DocketError, errorMessage } from '../errors.ts';
 import { closePdfjs, openPdfjs } from '../export/pdfjs.ts';
-import { throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
+import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';
 import * as blobs from '../store/queries/blobs.ts';
 import * as documents from '../store/queries/documents.ts';
@@ -61,16 +61,11 @@ export async function runOcr(db: Db, request: OcrRunRequest, env: OcrEnvironment
   const report = (message?: string) => job.report({ done: counts.pages!, total, unit: 'pages', ...(message ? { message } : {}) });
   try {
     const start = env.engine ?? ((languages: string[]) => createOcrEngine({ languages, cachePath: env.cachePath }));
-    for (let i = 0; i < (env.workers ?? DEFAULT_WORKERS); i++) engines.push(await start(request.languages));
-    for (const { documentId, pageNos } of work) {
-      if (done.has(documentId)) {
-        counts.pages! += pageNos.length;
-        continue;
-      }
-      throwIfCancelled(job.signal);
+    /** Reads a document's pages (each committed as read), then writes them into it with its done mark. */
+    const readDocument = async (documentId: number, pageNos: number[]) => {
       const read = ocrPages.read(db, runId, documentId);
       const blobId = documents.get(db, documentId)?.blobId;
-      if (!blobId) continue; // deleted meanwhile
+      if (!blobId) return; // deleted meanwhile
       const pdf = await openPdfjs(blobs.readBlob(db, blobId));
       try {
         // Each engine takes the next page not yet read: Tesseract reads on one thread, so two
@@ -106,10 +101,28 @@ export async function runOcr(db: Db, request: OcrRunRequest, env: OcrEnvironment
         ocrPages.clear(db, runId, documentId);
         runs.markDocumentDone(db, runId, documentId, { pages: result.written, refused: result.refused, placement: result.placement });
       });
-      counts.documents!++;
+    };
+    if (total > 0) for (let i = 0; i < (env.workers ?? DEFAULT_WORKERS); i++) engines.push(await start(request.languages));
+    const failed: string[] = [];
+    for (const { documentId, pageNos } of work) {
+      if (done.has(documentId)) {
+        counts.pages! += pageNos.length;
+        continue;
+      }
+      throwIfCancelled(job.signal);
+      try {
+        await readDocument(documentId, pageNos);
+        counts.documents!++;
+      } catch (error) {
+        // One document that cannot be read (a damaged page, an image the engine refuses) does not
+        // stop the others; the run says which, and why. A cancel, or a dead engine, does.
+        if (job.signal.aborted || error instanceof CancelledError || (error as DocketError).code === 'ocr_worker_died') throw error;
+        failed.push(`document ${documentId}: ${errorMessage(error)}`);
+        counts.documentsFailed = failed.length;
+      }
     }
     counts.meanConfidence = counts.words! > 0 ? Math.round(confidence / counts.words!) : 0;
-    runs.finish(db, runId, 'completed', counts);
+    runs.finish(db, runId, 'completed', counts, failed.length > 0 ? `Not read: ${failed.join('; ')}.` : undefined);
   } catch (error) {
     endRunOnError(db, runId, counts, error, job.signal);
   } finally {

@@ -85,4 +85,20 @@ describe('runOcr', () => {
     expect(textOf(db).text).toMatch(/^Cover sheet[^]*Letter number 1[^]*Letter number 2/);
     expect(db.prepare('SELECT count(*) AS n FROM ocr_pages').get()).toEqual({ n: 0 });
   }, 120_000);
+
+  it('reads the other documents when one cannot be read, and names it', async () => {
+    const db = await project();
+    const dir = mkdtempSync(join(tmpdir(), 'docket-ocr-bad-'));
+    writeFileSync(join(dir, 'second.png'), scanPage({ seed: 9, dpi: 200, lines: ['Second scan of the file'] }).image);
+    await importPaths(db, { paths: [join(dir, 'second.png')] }, { signal: new AbortController().signal, report: () => {} });
+    // The first document's stored PDF is damaged after import: no page of it can be rendered.
+    db.prepare('UPDATE blob_chunks SET data = ? WHERE blob_id = (SELECT blob_id FROM documents WHERE id = 1)').run(Buffer.from('%PDF-1.7 broken'));
+    const summary = await runOcr(db, { pages: 'needs-ocr', languages: ['eng'] }, shared, { signal: new AbortController().signal, report: () => {} });
+    expect(summary.status).toBe('completed');
+    expect(summary.counts.documentsFailed).toBe(1);
+    expect(summary.error).toMatch(/^Not read: document 1: /);
+    const second = db.prepare('SELECT text, status FROM documents WHERE id = 2').get() as { text: string; status: string };
+    expect(second.status).toBe('imported');
+    expect(second.text).toMatch(/Second scan of the file/);
+  }, 120_000);
 });

@@ -16,7 +16,6 @@ import { url } from './url.ts';
 import { compileAllowList, compileDenyList, validateTerm } from './word-lists.ts';
 
 export type { DetectedSpan, DetectOptions, Detector, PatternRuleInput } from './types.ts';
-export { DEFAULT_PHONE_REGION } from './phone.ts';
 export { DEFAULT_PHONE_REGIONS, MAX_PHONE_REGIONS, defaultPhoneRegions } from './phone-regions.ts';
 export { compileAllowList } from './word-lists.ts';
 

@@ -6,8 +6,6 @@ import { DEFAULT_PHONE_REGIONS } from './phone-regions.ts';
 import { separatorView } from './separators.ts';
 import type { DetectedSpan, Detector } from './types.ts';
 
-export const DEFAULT_PHONE_REGION: CountryCode = 'US';
-
 // Phone numbers in several regions at once. libphonenumber's metadata decides what is a number
 // (numbering-plan.ts), but its own text scanner (findNumbers) reads prose at ~3 MB/s for one
 // region, so the text is read here: digit groups joined by the separators phone numbers use make

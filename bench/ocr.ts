@@ -12,7 +12,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { importPaths } from '../src-main/core/ingest/import-job.ts';
-import { createOcrEngine, type OcrWord } from '../src-main/core/ocr/engine.ts';
+import { createOcrEngine, ENGINES_AT_ONCE } from '../src-main/core/ocr/engine.ts';
+import { wordsText } from '../src-main/core/ocr/page-words.ts';
 import { runOcr } from '../src-main/core/ocr/run-ocr.ts';
 import { openDatabase } from '../src-main/core/store/database.ts';
 import { cer, scanPage, type ScanOptions, type ScanPage } from '../test/fixtures/ocr/scans.ts';
@@ -23,12 +24,6 @@ const PAGES = Number(process.env.BENCH_OCR_PAGES ?? 6);
 interface Result { cer: number; pagesPerSecond: number; peakMb: number }
 interface Reader { name: string; read(page: ScanPage): Promise<string>; close(): Promise<void> }
 
-function textOf(words: OcrWord[]): string {
-  const lines: string[][] = [];
-  for (const word of words) (lines[word.line] ??= []).push(word.text);
-  return lines.map((line) => line.join(' ')).join('\n');
-}
-
 async function tesseractReader(): Promise<Reader & { startMs: number }> {
   const cachePath = mkdtempSync(join(tmpdir(), 'docket-bench-ocr-'));
   const started = performance.now();
@@ -36,7 +31,7 @@ async function tesseractReader(): Promise<Reader & { startMs: number }> {
   return {
     name: 'Docket (Tesseract)',
     startMs: performance.now() - started,
-    read: async (page) => textOf((await engine.recognize(page.image)).words),
+    read: async (page) => wordsText((await engine.recognize(page.image)).words),
     close: async () => {
       await engine.close();
       rmSync(cachePath, { recursive: true, force: true });
@@ -133,7 +128,7 @@ async function measureRun(scans: ScanPage[]): Promise<void> {
     const summary = await runOcr(db, { pages: 'needs-ocr', languages: ['eng'] }, { cachePath: join(dir, 'cache') }, job);
     const seconds = (performance.now() - started) / 1000;
     db.close();
-    console.log(`Docket's OCR run (run-ocr.ts: ${Math.max(1, Math.min(2, availableParallelism()))} engines, render at 300 dpi, read, store): ${summary.counts.pages} pages in ${seconds.toFixed(1)} s = ${((summary.counts.pages ?? 0) / seconds).toFixed(2)} pages/s, engine start included`);
+    console.log(`Docket's OCR run (run-ocr.ts: ${ENGINES_AT_ONCE} engines, render at 300 dpi, read, store): ${summary.counts.pages} pages in ${seconds.toFixed(1)} s = ${((summary.counts.pages ?? 0) / seconds).toFixed(2)} pages/s, engine start included`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

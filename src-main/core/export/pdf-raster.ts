@@ -3,7 +3,7 @@ import { deflate } from 'node:zlib';
 import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { contrastingText, type Rgb } from './colour.ts';
 import { dejaVuFontPath } from './fonts.ts';
-import { pdfjs, type PDFDocumentProxy } from './pdfjs.ts';
+import { paintPage, renderScale, type PDFDocumentProxy } from './pdfjs.ts';
 
 const deflateAsync = promisify(deflate);
 
@@ -39,8 +39,6 @@ export interface PageRaster {
   dpi: number;
 }
 
-/** Above this a page is rendered at a lower dpi, so one page never needs more than ~200 MB. */
-const MAX_PIXELS = 40_000_000;
 
 let fontRegistered = false;
 function overlayFont(): string {
@@ -57,25 +55,11 @@ export async function rasterisePage(doc: PDFDocumentProxy, pageNo: number, boxes
   const page = await doc.getPage(pageNo);
   try {
     const view = page.view as [number, number, number, number];
-    const widthPt = view[2] - view[0];
-    const heightPt = view[3] - view[1];
-    let scale = options.dpi / 72;
-    if (widthPt * heightPt * scale * scale > MAX_PIXELS) scale = Math.sqrt(MAX_PIXELS / (widthPt * heightPt));
+    const scale = renderScale(view, options.dpi);
     const viewport = page.getViewport({ scale, rotation: 0 });
     const canvas = surface.canvas(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
-    const context = canvas.getContext('2d');
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    if (!options.wholePage) {
-      await page.render({
-        canvas: canvas as unknown as HTMLCanvasElement,
-        canvasContext: context as unknown as CanvasRenderingContext2D,
-        viewport,
-        annotationMode: pdfjs.AnnotationMode.DISABLE,
-        background: '#ffffff',
-      }).promise;
-    }
+    // A page redacted whole is never drawn: the box colour covers all of it (burnBoxes).
+    if (!options.wholePage) await paintPage(page, canvas, viewport, false);
     burnBoxes(canvas, boxes, view, scale, options, page.rotate);
     const { channels, samples } = samplesOf(canvas);
     const deflated = await deflateAsync(samples, { level: 6 });

@@ -2,9 +2,10 @@
 // burn in redactions, or a scan) is rendered from the file as written and read again by OCR, and
 // the redacted strings and the residual scan are looked for in that text. The text layer is what
 // we wrote; the pixels are what a person reads, and a box that missed its word shows only there.
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { OcrEngine, RawImage } from '../ocr/engine.ts';
+import { ENGINES_AT_ONCE, type OcrEngine, type RawImage } from '../ocr/engine.ts';
+import { wordsText } from '../ocr/page-words.ts';
 import { renderForOcr } from '../ocr/page-render.ts';
 import { findNeedles, makeHaystack, type Needle } from './leak-match.ts';
 import { closePdfjs, openPdfjs } from './pdfjs.ts';
@@ -23,10 +24,10 @@ export interface PixelReader {
 
 /**
  * Tesseract, started on the first page it is asked to read (an export without images never starts
- * it): one engine per core, at most two, each page going to the engine with the shorter queue.
+ * it): ENGINES_AT_ONCE engines, each page going to the engine with the shorter queue.
  */
 export function ocrPixelReader(languages: string[] = ['eng'], cachePath = join(tmpdir(), 'docket-ocr-cache')): PixelReader {
-  const size = Math.max(1, Math.min(2, availableParallelism()));
+  const size = ENGINES_AT_ONCE;
   const engines: Array<{ engine: Promise<OcrEngine>; queued: number }> = [];
   const start = () => import('../ocr/engine.ts').then(({ createOcrEngine }) => createOcrEngine({ languages, cachePath }));
   return {
@@ -41,14 +42,7 @@ export function ocrPixelReader(languages: string[] = ['eng'], cachePath = join(t
       } finally {
         slot.queued--;
       }
-      let text = '';
-      let line = -1;
-      for (const word of page.words) {
-        if (line >= 0) text += word.line === line ? ' ' : '\n';
-        line = word.line;
-        text += word.text;
-      }
-      return text;
+      return wordsText(page.words);
     },
     async close() {
       await Promise.all(engines.map(async (e) => (await e.engine).close()));

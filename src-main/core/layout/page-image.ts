@@ -4,7 +4,7 @@
 // few, keyed by the file's SHA-256): a span edit recomputes boxes without opening the PDF again.
 import { createCanvas } from '@napi-rs/canvas';
 import type { Span } from '../api/contract.ts';
-import { closePdfjs, openPdfjs, pdfjs } from '../export/pdfjs.ts';
+import { closePdfjs, openPdfjs, paintPage } from '../export/pdfjs.ts';
 import { boxesForRange } from './boxes.ts';
 import type { TextRun } from './text-runs.ts';
 
@@ -56,15 +56,7 @@ async function render(bytes: Uint8Array, pageNo: number, scale: number): Promise
     const pdfPage = await doc.getPage(pageNo);
     const viewport = pdfPage.getViewport({ scale });
     const canvas = createCanvas(Math.max(1, Math.ceil(viewport.width)), Math.max(1, Math.ceil(viewport.height)));
-    const context = canvas.getContext('2d');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    await pdfPage.render({
-      canvas: canvas as unknown as HTMLCanvasElement,
-      canvasContext: context as unknown as CanvasRenderingContext2D,
-      viewport,
-      annotationMode: pdfjs.AnnotationMode.ENABLE,
-    }).promise;
+    await paintPage(pdfPage, canvas, viewport, true);
     pdfPage.cleanup();
     const png = await canvas.encode('png');
     return { imageDataUrl: `data:image/png;base64,${png.toString('base64')}`, width: canvas.width, height: canvas.height, transform: [...viewport.transform] };

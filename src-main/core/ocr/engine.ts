@@ -5,6 +5,7 @@
 // only fetches when a language path is a URL or is left unset (then it uses a CDN), and we always
 // hand it a local folder that already holds every file it will ask for.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -23,6 +24,12 @@ export interface OcrPage { width: number; height: number; rotation: 0 | 90 | 180
 /** Pixels already decoded (a page pdf.js rendered): no encoding to PNG and decoding again. */
 export interface RawImage { rgba: Uint8ClampedArray | Uint8Array; width: number; height: number }
 export interface OcrEngine { recognize(image: Uint8Array /* PNG or JPEG bytes */ | RawImage, signal?: AbortSignal): Promise<OcrPage>; close(): Promise<void> }
+
+/**
+ * Engines worth running side by side: Tesseract reads a page on one thread, so one per core, and
+ * at most two (each holds ~0.3 GB once it has read 300 dpi pages).
+ */
+export const ENGINES_AT_ONCE = Math.max(1, Math.min(2, availableParallelism()));
 
 const require = createRequire(import.meta.url);
 const gunzipAsync = promisify(gunzip);

@@ -17,21 +17,32 @@ export interface RenderedGeometry {
 type Point = readonly [number, number];
 
 export function pageText(page: OcrPage, geometry: RenderedGeometry): PageText {
+  const { text, placed } = laidOut(page.words);
+  const runs = placed.map(({ word, start, end }) => wordRun(word, start, end, page, geometry));
+  const confidence = placed.reduce((sum, p) => sum + p.word.confidence, 0);
+  return { text, runs, confidence: runs.length > 0 ? confidence / runs.length : 0, words: runs.length };
+}
+
+/** The words as text, as pageText writes them (for readers that need no boxes). */
+export function wordsText(words: readonly OcrWord[]): string {
+  return laidOut(words).text;
+}
+
+/** A space between words of a line, a line break between lines; where each word landed. */
+function laidOut(words: readonly OcrWord[]): { text: string; placed: Array<{ word: OcrWord; start: number; end: number }> } {
   let text = '';
-  const runs: TextRun[] = [];
+  const placed: Array<{ word: OcrWord; start: number; end: number }> = [];
   let line = -1;
-  let total = 0;
-  for (const word of page.words) {
+  for (const word of words) {
     const value = word.text.trim();
     if (!value) continue;
     if (line >= 0) text += word.line === line ? ' ' : '\n';
     line = word.line;
     const start = text.length;
     text += value;
-    runs.push(wordRun(word, start, text.length, page, geometry));
-    total += word.confidence;
+    placed.push({ word, start, end: text.length });
   }
-  return { text, runs, confidence: runs.length > 0 ? total / runs.length : 0, words: runs.length };
+  return { text, placed };
 }
 
 function wordRun(word: OcrWord, start: number, end: number, page: OcrPage, geometry: RenderedGeometry): TextRun {

@@ -3,7 +3,6 @@
 // own (ocr_pages), so a killed run resumes at the next page; once all pages of a document are
 // read they are written into it in one transaction with its done mark (page-texts.ts). Runs in
 // the job process; the engine (Tesseract) works in its own worker thread.
-import { availableParallelism } from 'node:os';
 import type { RunSummary } from '../api/contract.ts';
 import { DocketError, errorMessage } from '../errors.ts';
 import { closePdfjs, openPdfjs } from '../export/pdfjs.ts';
@@ -15,7 +14,7 @@ import * as ocrPages from '../store/queries/ocr-pages.ts';
 import { replacePageTexts, type PageText } from '../store/queries/page-texts.ts';
 import * as pages from '../store/queries/pages.ts';
 import * as runs from '../store/queries/runs.ts';
-import { createOcrEngine, type OcrEngine } from './engine.ts';
+import { createOcrEngine, ENGINES_AT_ONCE, type OcrEngine } from './engine.ts';
 import { renderForOcr } from './page-render.ts';
 import { pageText } from './page-words.ts';
 import { endRunOnError } from '../jobs/run-outcome.ts';
@@ -36,11 +35,9 @@ export interface OcrEnvironment {
   cachePath: string;
   /** The engine to read with (tests and the bench may hand in their own). */
   engine?: (languages: string[]) => Promise<OcrEngine>;
-  /** Engines reading at once (default: one per core, at most two: each holds ~300 MB). */
+  /** Engines reading at once (default ENGINES_AT_ONCE). */
   workers?: number;
 }
-
-const DEFAULT_WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
 type Job = Pick<JobContext, 'signal' | 'report'>;
 
@@ -102,7 +99,7 @@ export async function runOcr(db: Db, request: OcrRunRequest, env: OcrEnvironment
         runs.markDocumentDone(db, runId, documentId, { pages: result.written, refused: result.refused, placement: result.placement });
       });
     };
-    if (total > 0) for (let i = 0; i < (env.workers ?? DEFAULT_WORKERS); i++) engines.push(await start(request.languages));
+    if (total > 0) for (let i = 0; i < (env.workers ?? ENGINES_AT_ONCE); i++) engines.push(await start(request.languages));
     const failed: string[] = [];
     for (const { documentId, pageNos } of work) {
       if (done.has(documentId)) {

@@ -291,6 +291,8 @@ export const requests = {
   'project:file.open': { request: z.object({ path }), response: z.object({ path: z.string() }) },
   'project:file.current': { request: empty, response: z.object({ path: z.string().nullable() }) },
   'project:recent.list': { request: empty, response: z.object({ paths: z.array(z.string()) }) },
+  /** Creates a project (at `path`, or a free "Sample project N.docket" under userData), opens it and starts importing the generated sample batch. */
+  'project:sample.create': { request: z.object({ path: path.optional() }), response: z.object({ path: z.string(), jobId: z.string() }) },
 
   'documents:list.query': {
     request: z.object({

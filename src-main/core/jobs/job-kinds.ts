@@ -7,6 +7,8 @@ import type { JobContext } from './jobs.ts';
 
 export interface JobKinds {
   import: { request: unknown; result: ImportReport };
+  /** Writes the sample batch (PDF, DOCX and a scan are rendered: not work for the UI process), then imports it. */
+  sample: { request: { folder: string }; result: ImportReport };
   patterns: { request: { restart?: boolean; proposeDecided?: boolean }; result: RunSummary };
   export: { request: unknown; result: ExportReport };
   ocr: { request: { restart?: boolean; pages: 'needs-ocr' | 'all'; languages: string[]; cachePath: string }; result: RunSummary };
@@ -20,6 +22,16 @@ export const jobKinds: Work = {
   async import(db, request, job) {
     const [{ ImportOptions }, { importPaths }] = await Promise.all([import('../api/contract.ts'), import('../ingest/import-job.ts')]);
     return importPaths(db, ImportOptions.parse(request), job);
+  },
+  async sample(db, request, job) {
+    const [{ ImportOptions }, { importPaths }, { writeSampleBatch }] = await Promise.all([
+      import('../api/contract.ts'),
+      import('../ingest/import-job.ts'),
+      import('../sample/sample-batch.ts'),
+    ]);
+    job.report({ done: 0, total: null, unit: 'files', message: 'writing the sample documents' });
+    const batch = await writeSampleBatch(request.folder);
+    return importPaths(db, ImportOptions.parse({ paths: batch.paths }), job);
   },
   async patterns(db, request, job) {
     const [{ runPatterns, patternRunSettings }, runs] = await Promise.all([import('../detect/run-patterns.ts'), import('../store/queries/runs.ts')]);

@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   ui: async () => (await import('./ui.ts')).benchUi(),
   lag: async () => (await import('./lag.ts')).benchLag(),
   ocr: async () => (await import('./ocr.ts')).benchOcr(),
+  builtin: async () => (await import('./builtin.ts')).benchBuiltin(),
 };
 
 const wanted = process.argv.slice(2);

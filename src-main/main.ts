@@ -1,6 +1,6 @@
 // The Electron shell: windows, menu, the app:// protocol and IPC wiring. Everything else is in
 // core/, which runs without Electron.
-import { app, BrowserWindow, ipcMain, Menu, protocol, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { requests } from './core/api/contract.ts';
 import { createCore } from './core/api/create-core.ts';
@@ -31,7 +31,7 @@ else void start();
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
-  const { app: core, router } = createCore(userData, { launcher: utilityLauncher, hostEntry, jobHostEntry });
+  const { app: core, router } = createCore(userData, { launcher: utilityLauncher, hostEntry, jobHostEntry, hubProxy: (url) => session.defaultSession.resolveProxy(url) });
   protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererRoot, request.url));
 
   const windows = (): WebContents[] => BrowserWindow.getAllWindows().map((w) => w.webContents);

@@ -14,6 +14,11 @@ export interface AppOptions {
   hostEntry?: string;
   /** The job process's entry file (imports, pattern runs, exports run there), started with `launcher`. */
   jobHostEntry?: string;
+  /**
+   * How model pulls reach the hub: the Electron shell passes the session's proxy resolver (system
+   * settings, PAC), as a PAC answer ("PROXY host:port; DIRECT"). Unset: HTTPS_PROXY/NO_PROXY.
+   */
+  hubProxy?: (url: string) => Promise<string | null>;
 }
 
 export interface AppPaths {

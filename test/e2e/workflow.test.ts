@@ -47,7 +47,7 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
       await s.page.getByTestId('model-import').click();
       await s.page.locator(`[data-testid=model-row][data-model-id="${modelDir(name)}"]`).waitFor();
     }
-    expect(await s.page.getByTestId('model-row').count()).toBe(2);
+    expect(await s.page.getByTestId('model-row').count()).toBe(4); // the two built-in detectors, then the two folders
   });
 
   it('imports a mixed batch, reporting each broken file and importing the rest', async () => {
@@ -89,7 +89,7 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     await s.page.getByTestId('documents-row').first().click();
     await s.page.getByTestId('document-view').waitFor();
     const labels = await s.page.locator('[data-testid=document-text] mark').evaluateAll((m) => m.map((e) => `${e.textContent}=${(e as HTMLElement).dataset.label}`));
-    expect(labels).toEqual(expect.arrayContaining(['John Smith=PER', 'Okonkwo=PER', 'Acme Corp=ORG', 'Paris=LOC', 'john.smith@example.com=EMAIL']));
+    expect(labels).toEqual(expect.arrayContaining(['John Smith=PERSON', 'Okonkwo=PERSON', 'Acme Corp=ORG', 'Paris=LOC', 'john.smith@example.com=EMAIL']));
     expect(await s.page.locator('[data-testid=doc-label][data-label=sports]').count()).toBe(1);
     await s.screenshot('document');
   });
@@ -256,7 +256,7 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     // The names were accepted in review: the re-run finds them and leaves them decided, not proposed again.
     const counts = JSON.parse((db.prepare('SELECT counts FROM runs WHERE id = ?').get(run.id) as { counts: string }).counts) as Record<string, number>;
     expect(counts.alreadyDecided).toBeGreaterThan(0);
-    const per = db.prepare("SELECT count(*) AS n FROM spans WHERE label = 'PER' AND status = 'accepted'").get() as { n: number };
+    const per = db.prepare("SELECT count(*) AS n FROM spans WHERE label = 'PERSON' AND status = 'accepted'").get() as { n: number };
     expect(per.n).toBeGreaterThan(0);
   });
 

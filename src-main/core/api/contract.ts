@@ -3,6 +3,7 @@
 // the router that enforces it. Channels are named `domain:noun.verb`; nobody writes a channel
 // string anywhere else. The renderer imports only *types* from this file.
 import { z } from 'zod';
+import { ONNX_DTYPE_NAMES } from '../inference/models/dtypes.ts';
 
 const id = z.number().int().positive();
 const status = z.enum(['proposed', 'accepted', 'rejected']);
@@ -193,8 +194,69 @@ export const ModelInfo = z.object({
   labels: z.array(z.string()),
   dtypes: z.array(z.string()),
   sizeBytes: z.number(),
+  /** Ships with Docket (builtin/names, builtin/pos): no download, rule- and lexicon-based, less accurate than a transformer. */
+  builtin: z.boolean(),
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
+
+/** A recommended model (inference/models/catalog.ts): what it is for, what it costs to pull, and whether this machine has it. */
+export const CatalogModel = z.object({
+  id: z.string(),
+  /** What the analyst wants done; `task` is how Docket runs it (topic runs as zero-shot, toxicity as multi-label text classification). */
+  use: z.enum(['sentiment', 'topic', 'toxicity', 'nli', 'zero-shot', 'ner', 'pos']),
+  task: z.enum(['ner', 'pos', 'text-classification', 'nli', 'zero-shot']),
+  multiLabel: z.boolean(),
+  /** Approximate size of the ONNX weights a pull fetches, in MB (q8: onnx/model_quantized.onnx; null when none); 0 for built-ins. */
+  sizeMb: z.object({ fp32: z.number().nonnegative(), q8: z.number().nonnegative().nullable() }),
+  labels: z.array(z.string()),
+  languages: z.array(z.string()),
+  licence: z.string(),
+  note: z.string(),
+  /** The model's tags (B-/I- folded) onto project labels, used when the analyst has not mapped them. */
+  defaultMapping: z.record(z.string(), z.string()),
+  builtin: z.boolean(),
+  /** On this machine: pulled into the cache (built-ins always are). */
+  pulled: z.boolean(),
+});
+export type CatalogModel = z.infer<typeof CatalogModel>;
+
+/** A hub model id, optionally pinned: owner/name or owner/name@revision. */
+const hubRef = z.string().max(MAX_NAME + 256).regex(/^[\w.-]+\/[\w.-]+(@[\w./+-]{1,255})?$/);
+
+export const WeightListing = z.object({
+  id: z.string(),
+  revision: z.string(),
+  commit: z.string().nullable(),
+  weights: z.array(
+    z.object({
+      dtype: z.enum(ONNX_DTYPE_NAMES),
+      files: z.array(z.object({ path: z.string(), size: z.number().nullable() })),
+      sizeBytes: z.number().nullable(),
+      /** Whether Docket runs these weights today. */
+      loadable: z.boolean(),
+    }),
+  ),
+  defaultDtype: z.enum(ONNX_DTYPE_NAMES).nullable(),
+});
+export type WeightListing = z.infer<typeof WeightListing>;
+
+/** Where each of a model's tags goes in the project: the analyst's choice, the catalog's default, the common names table, or unchanged. */
+export const LabelMapping = z.object({
+  /** The key the mapping is kept under: the hub id (or builtin/…), or the absolute folder of an imported model. */
+  model: z.string(),
+  /** entities: spans are stored under the mapped label; pos: tags are kept as they are; document: document labels are not mapped. */
+  kind: z.enum(['entities', 'pos', 'document']),
+  tags: z.array(
+    z.object({
+      tag: z.string(),
+      label: z.string(),
+      source: z.enum(['analyst', 'catalog', 'common', 'unchanged']),
+      /** What the tag would map to without the analyst's choice. */
+      automatic: z.string(),
+    }),
+  ),
+});
+export type LabelMapping = z.infer<typeof LabelMapping>;
 
 export const Label = z.object({
   id,
@@ -376,12 +438,22 @@ export const requests = {
   'jobs:job.cancel': { request: z.object({ jobId: z.string().max(MAX_NAME) }), response: ok },
 
   'models:list.get': { request: empty, response: z.object({ models: z.array(ModelInfo) }) },
-  'models:pull.start': { request: z.object({ id: z.string().max(MAX_NAME).regex(/^[\w.-]+\/[\w.-]+$/) }), response: JobStarted },
+  /** id: owner/name, optionally @revision (branch, tag or commit); dtype: which weights (default q8 where the hub has it, else fp32). */
+  'models:pull.start': { request: z.object({ id: hubRef, dtype: z.enum(ONNX_DTYPE_NAMES).optional() }), response: JobStarted },
+  /** The ONNX weights the hub has for a model, with sizes: asked before choosing what to download. */
+  'models:weights.get': { request: z.object({ id: hubRef }), response: WeightListing },
   'models:folder.import': { request: z.object({ path }), response: ModelInfo },
+  'models:catalog.get': { request: empty, response: z.object({ models: z.array(CatalogModel) }) },
 
   'labels:list.get': { request: empty, response: z.object({ labels: z.array(Label) }) },
   'labels:label.save': { request: Label.omit({ id: true }).extend({ id: id.optional() }), response: Label },
   'labels:label.delete': { request: z.object({ id }), response: ok },
+  'labels:mapping.get': { request: z.object({ model: z.string().min(1).max(4096) }), response: LabelMapping },
+  /** Replaces the model's analyst mapping (tag → existing label; a tag to its own name keeps it). */
+  'labels:mapping.save': {
+    request: z.object({ model: z.string().min(1).max(4096), mapping: z.record(z.string().min(1).max(MAX_NAME), z.string().min(1).max(MAX_NAME)) }),
+    response: LabelMapping,
+  },
 
   'patterns:rules.get': { request: empty, response: z.object({ rules: z.array(PatternRule) }) },
   'patterns:rule.save': { request: PatternRule.omit({ id: true }).extend({ id: id.optional() }), response: PatternRule },

@@ -2,6 +2,8 @@
 // plain Node) that owns every ONNX session. Main never runs a model on the thread that serves
 // the UI; a crash here costs a restart, not the app. Requests run one at a time, in order.
 import { parentPort } from '../parent-port.ts';
+import { BUILTIN_DETECTORS, isBuiltinId } from './builtin/index.ts';
+import { runBuiltinTask } from './builtin-task.ts';
 import { HostTaskError } from './host-task-error.ts';
 import { loadModel } from './loaded-models.ts';
 import { FromHost, ToHost, type DocResult, type RunStats } from './protocol.ts';
@@ -16,29 +18,39 @@ let queue: Promise<void> = Promise.resolve();
 async function run(message: RunMessage, send: (m: FromHost) => void): Promise<RunStats> {
   const { requestId } = message;
   if (cancelled.has(requestId)) throw new HostTaskError('cancelled', 'The run was cancelled.');
-  const head = message.task === 'ner' || message.task === 'pos' ? 'token' : 'sequence';
-  const loaded = await loadModel(message.model.path, message.model.dtype, head).catch((error: Error) => {
-    throw new HostTaskError('model_load_failed', `Cannot load the model in ${message.model.path}: ${error.message}`);
-  });
-  const [t0, session0] = [performance.now(), loaded.sessionMs()];
-  let [docsDone, planned, tokensDone] = [0, 0, 0];
+  const progress = { docs: 0, planned: 0, done: 0 };
   const hooks: TaskHooks = {
     cancelled: () => cancelled.has(requestId),
-    plan: (tokens) => (planned = tokens),
+    plan: (tokens) => (progress.planned = tokens),
     progress: (tokens) => {
-      tokensDone += tokens;
-      send({ type: 'progress', requestId, docs: docsDone, tokens, share: planned > 0 ? Math.min(1, tokensDone / planned) : 0 });
+      progress.done += tokens;
+      send({ type: 'progress', requestId, docs: progress.docs, tokens, share: progress.planned > 0 ? Math.min(1, progress.done / progress.planned) : 0 });
     },
   };
-  const runner = { ner: runTokenTask, pos: runTokenTask, 'text-classification': runTextClassification, nli: runNli, 'zero-shot': runZeroShot }[message.task];
-  const results: Map<number, DocResult> = await runner(loaded, message.docs, message.options, hooks);
-  for (const [docId, result] of results) {
-    docsDone++;
-    send({ type: 'doc', requestId, docId, result });
+  const sendAll = (results: Map<number, DocResult>) => {
+    for (const [docId, result] of results) {
+      progress.docs++;
+      send({ type: 'doc', requestId, docId, result });
+    }
+  };
+  const t0 = performance.now();
+  const path = message.model.path;
+  if (isBuiltinId(path)) {
+    sendAll(await runBuiltinTask(BUILTIN_DETECTORS[path], message.docs, message.options, hooks));
+    return { sessionMs: 0, totalMs: performance.now() - t0, peakRssMb: peakRssMb() };
   }
+  const head = message.task === 'ner' || message.task === 'pos' ? 'token' : 'sequence';
+  const loaded = await loadModel(path, message.model.dtype, head).catch((error: Error) => {
+    throw new HostTaskError('model_load_failed', `Cannot load the model in ${path}: ${error.message}`);
+  });
   // Model loading is left out: it happens once per host, not per request.
-  return { sessionMs: loaded.sessionMs() - session0, totalMs: performance.now() - t0, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const [t1, session0] = [performance.now(), loaded.sessionMs()];
+  const runner = { ner: runTokenTask, pos: runTokenTask, 'text-classification': runTextClassification, nli: runNli, 'zero-shot': runZeroShot }[message.task];
+  sendAll(await runner(loaded, message.docs, message.options, hooks));
+  return { sessionMs: loaded.sessionMs() - session0, totalMs: performance.now() - t1, peakRssMb: peakRssMb() };
 }
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function main(): void {
   const p = parentPort<FromHost>();

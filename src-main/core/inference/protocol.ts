@@ -26,6 +26,7 @@ export const ToHost = z.discriminatedUnion('type', [
     type: z.literal('run'),
     requestId: z.string(),
     task: InferenceTask,
+    /** path: a model folder (absolute), or a built-in detector's id such as builtin/names. */
     model: z.object({ path: z.string(), dtype: z.enum(['fp32', 'q8']) }),
     docs: z.array(z.object({ id: z.number().int(), text: z.string() })),
     options: TaskOptions,
@@ -51,6 +52,8 @@ export const DocResult = z.discriminatedUnion('kind', [
     logits: z.array(z.array(z.number())),
     tokens: z.number().int(),
     truncated: z.boolean(),
+    /** NLI / zero-shot: per label, the characters [start, end) of the document window its score was read from. */
+    evidence: z.array(z.object({ label: z.string(), start: z.number().int(), end: z.number().int() })).optional(),
   }),
 ]);
 export type DocResult = z.infer<typeof DocResult>;

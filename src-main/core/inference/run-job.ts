@@ -12,6 +12,7 @@ import * as labelSet from '../store/queries/labels.ts';
 import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
 import type { InferenceClient } from './client.ts';
+import { labelResolver } from './label-mapping.ts';
 import type { DocResult, InferenceTask, TaskOptions } from './protocol.ts';
 import { endRunOnError } from '../jobs/run-outcome.ts';
 
@@ -139,11 +140,14 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
   const sourceName = request.model.id;
   writeTransaction(db, () => {
     if (result.kind === 'spans') {
-      const rows = result.spans.map((s) => ({ documentId, start: s.start, end: s.end, label: s.label, score: s.score, source: 'model' as const, sourceName, runId }));
+      // Each tag under the project's label (B-PER → PERSON): the analyst's mapping, the catalog's,
+      // the common names, else the tag itself; part-of-speech tags as they are.
+      const labelOf = labelResolver(db, request.model, request.task);
+      const rows = result.spans.map((s) => ({ documentId, start: s.start, end: s.end, label: labelOf(s.label), score: s.score, source: 'model' as const, sourceName, runId }));
       const decided = spans.replaceProposals(db, documentId, sourceName, rows, request.proposeDecided);
       counts.alreadyDecided = (counts.alreadyDecided ?? 0) + decided;
-      // A model's own tag set (PER, B-MISC's MISC, NOUN…) joins the label set, so every span it
-      // finds has a colour and can be picked when relabelling.
+      // A tag no label maps (a model's own MISC-like tag, NOUN…) joins the label set, so every span
+      // it finds has a colour and can be picked when relabelling.
       for (const name of new Set(rows.map((r) => r.label))) labelSet.ensure(db, name);
       counts.spans! += rows.length - decided;
       runs.markDocumentDone(db, runId, documentId, { tokens: result.tokens });
@@ -156,7 +160,7 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
     counts.alreadyDecided = (counts.alreadyDecided ?? 0) + decided;
     counts.labels! += rows.length - decided;
     if (result.truncated) counts.truncated!++;
-    runs.markDocumentDone(db, runId, documentId, { distribution: result.distribution, logits: result.logits, tokens: result.tokens, truncated: result.truncated });
+    runs.markDocumentDone(db, runId, documentId, { distribution: result.distribution, logits: result.logits, tokens: result.tokens, truncated: result.truncated, ...(result.evidence ? { evidence: result.evidence } : {}) });
   });
 }
 

@@ -17,6 +17,8 @@ export const recorded = {
   openedExternal: [] as string[],
   menuTemplate: [] as unknown[],
   quits: 0,
+  /** What the fake session's resolveProxy answers (Electron answers "DIRECT" or "PROXY host:port"). */
+  proxyFor: (_url: string): string => 'DIRECT',
   userData: mkdtempSync(join(tmpdir(), 'docket-electron-')),
 };
 
@@ -141,5 +143,7 @@ export function electronFake(options: FakeOptions = {}) {
         recorded.rendererListeners.set(channel, (recorded.rendererListeners.get(channel) ?? []).filter((f) => f !== fn)),
     },
     webUtils: { getPathForFile: () => '/dropped/file.pdf' },
+    // Model pulls ask the session which proxy a URL goes through (system settings, PAC).
+    session: { defaultSession: { resolveProxy: (url: string) => Promise.resolve(recorded.proxyFor(url)) } },
   };
 }

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { App } from '../../app.ts';
-import { DocketError } from '../../errors.ts';
 import * as runs from '../../store/queries/runs.ts';
 import { jobListener } from '../job-events.ts';
 import type { Handlers } from '../router.ts';
@@ -37,20 +36,11 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         return { jobId };
       }
       const { jobId } = app.jobs.start('run', listener, async (job) => {
-        const [{ runModel, modelRunSettings }, { resolveModel, describeModel }] = await Promise.all([import('../../inference/run-job.ts'), import('../../inference/models/registry.ts')]);
-        const model = resolveModel(app.paths, request.model);
-        const info = describeModel(model.id, model.path);
-        // As asked; else fp32 when the folder has it (scores match the reference), the quantized file otherwise.
-        const dtype: 'fp32' | 'q8' = request.dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
-        if (!info.dtypes.includes(dtype)) {
-          throw new DocketError('wrong_dtype', `${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ') || 'none'}); choose one of those.`);
-        }
-        const { task, model: _model, dtype: _dtype, restart: _restart, proposeDecided, ...options } = request;
-        if ((task === 'ner' || task === 'pos') && info.task !== 'token-classification') {
-          throw new DocketError('wrong_model', `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model.`);
-        }
+        const [{ runModel, modelRunSettings }, { runTarget }] = await Promise.all([import('../../inference/run-job.ts'), import('../../inference/models/run-target.ts')]);
+        const { task, model: ref, dtype, restart: _restart, proposeDecided, ...options } = request;
+        const model = runTarget(app.paths, ref, task, dtype);
         try {
-          const base = { task, model: { ...model, dtype }, options, proposeDecided };
+          const base = { task, model, options, proposeDecided };
           return await runModel(db, app.inference(), { ...base, resumeRunId: resumeOf(modelRunSettings(base)) }, job);
         } finally {
           changed();

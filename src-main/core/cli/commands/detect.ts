@@ -8,7 +8,9 @@ export const detectCommand: Command = {
   summary: 'Find entities: pattern detectors, NER and PoS models',
   usage: 'docket detect <project> [--patterns] [--ner MODEL] [--pos MODEL] [--aggregation simple|first|average|max|none] [--threshold X] [--thresholds LABEL=X,…] [--ignore-labels LABEL,…] [--dtype fp32|q8]',
   help: [
-    'Proposes spans over every document. MODEL is a hub id already pulled (docket models pull) or a model folder.',
+    'Proposes spans over every document. MODEL is a hub id already pulled (docket models pull), a model folder,',
+    'or a built-in detector that needs no download: builtin/names (PERSON, LOC, ORG) for --ner, builtin/pos for --pos.',
+    'A transformer model is more accurate than the built-in ones: docket models catalog lists recommended ones.',
     '  --patterns            emails, phones, cards (Luhn), IBAN, SSN, IPs, URLs, dates, and the project rules',
     '  --ner MODEL           named entities with a token-classification model',
     '  --pos MODEL           part-of-speech tags with a token-classification model',
@@ -20,7 +22,8 @@ export const detectCommand: Command = {
     '  --propose-decided     propose again spans the analyst already accepted or rejected (off by default)',
     'A re-run replaces the same source\'s proposals; accepted and rejected spans are kept and never proposed again.',
     'A run that was killed or cancelled is resumed by the same command: only the documents not yet done are read.',
-    'Example: docket detect cases.docket --patterns --ner Xenova/bert-base-NER --aggregation first',
+    'Examples: docket detect cases.docket --patterns --ner builtin/names',
+    '          docket detect cases.docket --ner Xenova/bert-base-NER --aggregation first',
   ].join('\n'),
   options: { patterns: { type: 'boolean' }, ner: { type: 'string' }, pos: { type: 'string' }, aggregation: { type: 'string' }, threshold: { type: 'string' }, thresholds: { type: 'string' }, 'ignore-labels': { type: 'string' }, dtype: { type: 'string' }, restart: { type: 'boolean' }, 'propose-decided': { type: 'boolean' } },
   async run(input, io) {

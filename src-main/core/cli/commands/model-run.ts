@@ -34,10 +34,10 @@ export async function runModelTasks(
   const { restart = false, proposeDecided = false } = control;
   const db = openDatabase(resolve(projectPath));
   const paths = defaultPaths(userDataDir());
-  const [{ InferenceClient }, { runModel, modelRunSettings }, { resolveModel, describeModel }, { runPatterns, patternRunSettings }, runs] = await Promise.all([
+  const [{ InferenceClient }, { runModel, modelRunSettings }, { runTarget }, { runPatterns, patternRunSettings }, runs] = await Promise.all([
     import('../../inference/client.ts'),
     import('../../inference/run-job.ts'),
-    import('../../inference/models/registry.ts'),
+    import('../../inference/models/run-target.ts'),
     import('../../detect/run-patterns.ts'),
     import('../../store/queries/runs.ts'),
   ]);
@@ -57,11 +57,8 @@ export async function runModelTasks(
         summaries.push(await asRun('patterns', () => runPatterns(db, { signal: io.signal, report }, { resumeRunId, proposeDecided })));
         continue;
       }
-      const model = resolveModel(paths, t.model!);
-      const info = describeModel(model.id, model.path);
-      const dtype = t.dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
-      if (!info.dtypes.includes(dtype)) throw new UsageError(`${model.id} has no ${dtype} weights (it has ${info.dtypes.join(', ')}).`);
-      const base = { task: t.task, model: { ...model, dtype }, options: t.options, proposeDecided };
+      const model = runTarget(paths, t.model!, t.task, t.dtype);
+      const base = { task: t.task, model, options: t.options, proposeDecided };
       const request = { ...base, resumeRunId: resumeOf(modelRunSettings(base)) };
       summaries.push(await asRun(t.task, () => runModel(db, client, request, { signal: io.signal, report })));
     }

@@ -25,3 +25,38 @@ export function modelFolder(cache: string, id: string): string {
   }
   return folder;
 }
+
+/** A 40-hex commit, or a branch or tag name as git accepts one (check-ref-format), within 255 characters. */
+const COMMIT = /^[0-9a-f]{40}$/;
+const REF_CHARS = /^[A-Za-z0-9._\-/+]{1,255}$/;
+
+export function isCommit(revision: string): boolean {
+  return COMMIT.test(revision);
+}
+
+export function validateRevision(revision: string): string {
+  const fine =
+    REF_CHARS.test(revision) &&
+    !revision.includes('..') &&
+    !revision.includes('//') &&
+    !revision.endsWith('.lock') &&
+    !revision.endsWith('/') &&
+    revision.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.startsWith('-'));
+  if (!fine) {
+    throw new DocketError('invalid_revision', `"${revision.slice(0, 100)}" is not a revision: use a branch (main), a tag (v1.0) or a 40-character commit id.`);
+  }
+  return revision;
+}
+
+export interface HubRef {
+  id: string;
+  /** As written after '@'; null when the reference names none (the hub's default branch, main). */
+  revision: string | null;
+}
+
+/** `owner/name` or `owner/name@revision` (branch, tag or commit), both parts validated. */
+export function parseHubRef(ref: string): HubRef {
+  const at = ref.indexOf('@');
+  if (at < 0) return { id: validateHubId(ref), revision: null };
+  return { id: validateHubId(ref.slice(0, at)), revision: validateRevision(ref.slice(at + 1)) };
+}

@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { ModelInfo } from '../../api/contract.ts';
 import type { AppPaths } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
+import { BUILTIN_DETECTORS } from '../builtin/index.ts';
 import { validateModelFolder } from './validate.ts';
 
 const importedFile = (paths: AppPaths) => join(paths.userData, 'models.json');
@@ -45,12 +46,27 @@ export function describeModel(id: string, dir: string): ModelInfo {
     labels: info.labels,
     dtypes: info.dtypes,
     sizeBytes: folderSize(dir),
+    builtin: false,
   };
 }
 
-/** Every usable model; broken folders are listed by the caller's validate, not here. */
+/** The detectors that ship with Docket: always there, nothing to download. */
+export function builtinModels(): ModelInfo[] {
+  return Object.values(BUILTIN_DETECTORS).map((d) => ({
+    id: d.id,
+    path: d.id,
+    task: 'token-classification',
+    modelType: 'built-in',
+    labels: [...d.labels],
+    dtypes: [],
+    sizeBytes: 0,
+    builtin: true,
+  }));
+}
+
+/** Every usable model, built-in ones first; broken folders are listed by the caller's validate, not here. */
 export function listModels(paths: AppPaths): ModelInfo[] {
-  const models: ModelInfo[] = [];
+  const models: ModelInfo[] = builtinModels();
   if (existsSync(paths.modelCache)) {
     for (const owner of readdirSync(paths.modelCache).sort()) {
       if (owner.startsWith('.')) continue;

@@ -38,7 +38,8 @@ describe('runs handlers through the router', () => {
     expect(runs[0]!.status).toBe('completed');
     expect(runs[0]!.counts.spans).toBe(4);
     const { labels } = await call<{ labels: Label[] }>('labels:list.get', {});
-    expect(labels.map((l) => l.name)).toEqual(expect.arrayContaining(['PER', 'ORG', 'LOC', 'DATE']));
+    expect(labels.map((l) => l.name)).toEqual(expect.arrayContaining(['PERSON', 'ORG', 'LOC', 'DATE']));
+    expect(labels.map((l) => l.name)).not.toContain('PER'); // mapped onto PERSON, not a second label
   });
 
   it('shows a run whose process is gone as interrupted, resumes it with the same settings, and starts over when asked', async () => {

@@ -52,7 +52,7 @@ describe('a decision is final', () => {
     const ner = modelDir('ner-wordpiece-cased');
     expect((await docket('detect', project, '--patterns', '--ner', ner, '--aggregation', 'first')).code).toBe(0);
     expect((await docket('review', project, '--accept-all', '--label', 'EMAIL')).code).toBe(0);
-    expect((await docket('review', project, '--accept-all', '--label', 'PER')).code).toBe(0);
+    expect((await docket('review', project, '--accept-all', '--label', 'PERSON')).code).toBe(0);
     expect((await docket('review', project, '--reject-below', '1', '--label', 'ORG')).code).toBe(0);
     expect((await docket('review', project, '--reject-below', '1', '--label', 'PHONE')).code).toBe(0);
     const decided = spans().filter((s) => s.status !== 'proposed');

@@ -31,8 +31,9 @@ beforeAll(async () => {
 describe('docket models / detect / classify / zero-shot', () => {
   it('imports model folders and lists them', async () => {
     for (const name of ['ner-wordpiece-cased', 'sentiment', 'nli'] as const) expect((await docket('models', 'import', modelDir(name))).code).toBe(0);
-    const listed = JSON.parse((await docket('models', 'list', '--json')).out) as Array<{ id: string; task: string }>;
-    expect(listed.map((m) => m.task)).toEqual(['nli', 'text-classification', 'token-classification']); // latest import first
+    const listed = JSON.parse((await docket('models', 'list', '--json')).out) as Array<{ id: string; task: string; builtin: boolean }>;
+    expect(listed.filter((m) => m.builtin).map((m) => m.id)).toEqual(['builtin/names', 'builtin/pos']);
+    expect(listed.filter((m) => !m.builtin).map((m) => m.task)).toEqual(['nli', 'text-classification', 'token-classification']); // latest import first
   });
 
   it('detects patterns and entities and reports the runs', async () => {
@@ -44,7 +45,7 @@ describe('docket models / detect / classify / zero-shot', () => {
     expect(result.progress).toContainEqual(expect.stringMatching(/^ner \(.+\): 100% · 2\/2 documents — [\d,]+ tokens · [\d,]+ tokens\/s$/));
     expect(runs[0]!.counts.EMAIL).toBe(1);
     const shown = JSON.parse((await docket('show', project, '1', '--json')).out) as { spans: Array<{ text: string; label: string }> };
-    expect(shown.spans.map((s) => `${s.label}:${s.text}`)).toEqual(expect.arrayContaining(['PER:John Smith', 'MONEY:$1250', 'ORG:Acme Corp', 'LOC:Paris', 'EMAIL:john@example.com', 'PHONE:+1 415 555 2671']));
+    expect(shown.spans.map((s) => `${s.label}:${s.text}`)).toEqual(expect.arrayContaining(['PERSON:John Smith', 'MONEY:$1250', 'ORG:Acme Corp', 'LOC:Paris', 'EMAIL:john@example.com', 'PHONE:+1 415 555 2671']));
   });
 
   it('per-label thresholds and ignored labels: a re-run proposes only what passes', async () => {

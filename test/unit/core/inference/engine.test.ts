@@ -57,7 +57,8 @@ describe('token classification through the host', () => {
     expect(summary).toMatchObject({ status: 'completed', docsDone: 3 });
     docs.forEach((doc, i) => {
       const found = spans.forDocument(db, ids[i]!).map((s) => ({ start: s.start, end: s.end, type: s.label }));
-      expect(found).toEqual(doc.phrases);
+      // The model's PER lands on the project's PERSON (label mapping); its other tags are the project's own.
+      expect(found).toEqual(doc.phrases.map((p) => ({ ...p, type: p.type === 'PER' ? 'PERSON' : p.type })));
     });
     expect(summary.counts.tokens).toBeGreaterThan(1000); // the long one crosses several windows
   });

@@ -1,7 +1,7 @@
 // Sessions are expensive to create (graph optimisation, weights into memory): the host keeps
 // each model it has loaded, per dtype, for as long as it lives.
 import { availableParallelism } from 'node:os';
-import { basename, dirname, sep } from 'node:path';
+import { resolve } from 'node:path';
 import {
   AutoModelForSequenceClassification,
   AutoModelForTokenClassification,
@@ -10,6 +10,8 @@ import {
   type PreTrainedModel,
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
+import { completeMaxLength } from './max-length.ts';
+import { completeSpecialTokens } from './special-tokens.ts';
 
 export interface LoadedModel {
   model: PreTrainedModel;
@@ -36,17 +38,28 @@ async function load(path: string, dtype: 'fp32' | 'q8', head: 'token' | 'sequenc
   // Local folders only: the one network use of the app is an explicit model pull.
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
-  env.localModelPath = dirname(path) + sep;
-  const id = basename(path);
-  const tokenizer = await AutoTokenizer.from_pretrained(id);
+  // Nothing here is downloaded, and a download-cache entry must never stand in for the folder.
+  env.useFSCache = false;
+  // By path, never by name: transformers.js reads a name that is a valid hub id ("Xenova/bert")
+  // under env.localModelPath, but anything else ("bert ner", "ner (v2)", "modèle-ner",
+  // "models--Xenova--bert-base-NER": spaces, brackets, non-ASCII, "--") as a path relative to the
+  // working directory, where the folder is not, so the tokenizer config came back undefined
+  // ("reading 'tokenizer_class'"). An absolute path is never a valid hub id (it starts with "/" or
+  // a drive letter), so transformers.js always reads it as the folder itself.
+  const folder = resolve(path);
+  const tokenizer = await AutoTokenizer.from_pretrained(folder);
   const Model = head === 'token' ? AutoModelForTokenClassification : AutoModelForSequenceClassification;
-  const model = await Model.from_pretrained(id, {
+  const model = await Model.from_pretrained(folder, {
     dtype,
     device: 'cpu',
     // Parallelism comes from ONNX Runtime's own threads, not from more processes or workers.
     session_options: { intraOpNumThreads: availableParallelism(), interOpNumThreads: 1 },
   });
-  return { model, tokenizer, config: model.config as unknown as Record<string, unknown>, sessionMs: timeSessions(model) };
+  const config = model.config as unknown as Record<string, unknown>;
+  // What tokenizer_config.json leaves out, from the folder's other files (see each module).
+  completeSpecialTokens(tokenizer, folder, config);
+  completeMaxLength(tokenizer, config);
+  return { model, tokenizer, config, sessionMs: timeSessions(model) };
 }
 
 type TimedSession = { run(...args: unknown[]): Promise<unknown> };

@@ -160,6 +160,78 @@ describe('sequence tasks through the host', () => {
     }
   });
 
+  it('zero-shot with one candidate label: entailment against contradiction, not a softmax over one number', async () => {
+    const text = 'The senator won the vote.';
+    const { db, ids } = project([text]);
+    const exp = readExpectations<NliExpectations>('nli');
+    const tokenizer = await AutoTokenizer.from_pretrained('nli');
+    const ent = exp.labels.indexOf('entailment');
+    const con = exp.labels.indexOf('contradiction');
+    for (const label of ['politics', 'sports']) {
+      const run = await runModel(db, client, { task: 'zero-shot', model: model('nli'), options: { labels: [label] } }, job());
+      const r = nliLogits(exp, tokenizer.tokenize(text), tokenizer.tokenize(`This example is ${label}.`));
+      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(run.id) as { outputs: string }).outputs) as { distribution: Array<{ score: number }> };
+      expect(out.distribution[0]!.score).toBeCloseTo(softmax([r[con]!, r[ent]!])[1]!, 6);
+      expect(out.distribution[0]!.score).toBeLessThan(0.999);
+    }
+    // Without "politics" in the text its one-label score is low, not 1.0.
+    const [label] = docLabels.forDocument(db, ids[0]!);
+    expect(label!.label).toBe('sports');
+    expect(label!.score).toBeLessThan(0.5);
+  });
+
+  it('two-class NLI models (entailment / not_entailment): single- and multi-label zero-shot, and NLI', async () => {
+    // Lower case: this tokenizer is cased, and 'Sports' is not the keyword 'sports'.
+    const text = 'In sports and politics: the senator won the vote.';
+    const candidates = ['finance', 'sports', 'politics'];
+    const { db, ids } = project([text]);
+    const exp = readExpectations<NliExpectations>('nli-binary');
+    expect(exp.labels).toEqual(['entailment', 'not_entailment']);
+    const tokenizer = await AutoTokenizer.from_pretrained('nli-binary');
+    const rows = candidates.map((l) => nliLogits(exp, tokenizer.tokenize(text), tokenizer.tokenize(`This example is ${l}.`)));
+    const scoresOf = (runId: number) => {
+      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(runId) as { outputs: string }).outputs) as { distribution: Array<{ label: string; score: number }> };
+      return Object.fromEntries(out.distribution.map((d) => [d.label, d.score]));
+    };
+    const single = await runModel(db, client, { task: 'zero-shot', model: model('nli-binary'), options: { labels: candidates } }, job());
+    expect(single.status).toBe('completed');
+    const singleRef = softmax(rows.map((r) => r[0]!));
+    candidates.forEach((l, i) => expect(scoresOf(single.id)[l]).toBeCloseTo(singleRef[i]!, 6));
+
+    const multi = await runModel(db, client, { task: 'zero-shot', model: model('nli-binary'), options: { labels: candidates, multiLabel: true } }, job());
+    expect(multi.status).toBe('completed');
+    candidates.forEach((l, i) => expect(scoresOf(multi.id)[l]).toBeCloseTo(softmax([rows[i]![1]!, rows[i]![0]!])[1]!, 6));
+    expect(docLabels.forDocument(db, ids[0]!).filter((l) => l.task === 'zero-shot (multi-label)').map((l) => l.label).sort()).toEqual(['politics', 'sports']);
+
+    const one = await runModel(db, client, { task: 'zero-shot', model: model('nli-binary'), options: { labels: ['finance'] } }, job());
+    expect(scoresOf(one.id)['finance']).toBeCloseTo(softmax([rows[0]![1]!, rows[0]![0]!])[1]!, 6);
+
+    const nli = await runModel(db, client, { task: 'nli', model: model('nli-binary'), options: { hypothesis: 'The senator won.' } }, job());
+    const ref = softmax(nliLogits(exp, tokenizer.tokenize(text), tokenizer.tokenize('The senator won.')));
+    expect(scoresOf(nli.id)).toEqual({ entailment: expect.closeTo(ref[0]!, 6), not_entailment: expect.closeTo(ref[1]!, 6) });
+  });
+
+  it('UPPERCASE NLI labels (CONTRADICTION, NEUTRAL, ENTAILMENT) are found, in any order', async () => {
+    const text = 'In sports and politics: the senator won the vote.';
+    const candidates = ['finance', 'sports', 'politics'];
+    const { db } = project([text]);
+    const exp = readExpectations<NliExpectations>('nli-roberta');
+    expect(exp.labels).toEqual(['CONTRADICTION', 'NEUTRAL', 'ENTAILMENT']);
+    const tokenizer = await AutoTokenizer.from_pretrained('nli-roberta');
+    const rows = candidates.map((l) => nliLogits(exp, tokenizer.tokenize(text), tokenizer.tokenize(`This example is ${l}.`)));
+    const single = await runModel(db, client, { task: 'zero-shot', model: model('nli-roberta'), options: { labels: candidates } }, job());
+    const multi = await runModel(db, client, { task: 'zero-shot', model: model('nli-roberta'), options: { labels: candidates, multiLabel: true } }, job());
+    const scoresOf = (runId: number) => {
+      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(runId) as { outputs: string }).outputs) as { distribution: Array<{ label: string; score: number }> };
+      return Object.fromEntries(out.distribution.map((d) => [d.label, d.score]));
+    };
+    const singleRef = softmax(rows.map((r) => r[2]!));
+    candidates.forEach((l, i) => {
+      expect(scoresOf(single.id)[l]).toBeCloseTo(singleRef[i]!, 6);
+      expect(scoresOf(multi.id)[l]).toBeCloseTo(softmax([rows[i]![0]!, rows[i]![2]!])[1]!, 6);
+    });
+  });
+
   it('refuses zero-shot on a model without an entailment label, with a clear error', async () => {
     const { db } = project(['Anything at all.']);
     await expect(runModel(db, client, { task: 'zero-shot', model: model('sentiment'), options: { labels: ['a', 'b'] } }, job())).rejects.toThrow(/no "entailment" label/);

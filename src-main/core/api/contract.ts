@@ -113,7 +113,9 @@ const threshold = z.number().min(0).max(1);
  */
 const origin = z.string().max(64).optional();
 /** Which weights of the model folder: fp32 (onnx/model.onnx) or int8 (model_quantized.onnx); default fp32 when present. */
-const dtype = z.enum(['fp32', 'q8']).optional();
+const dtype = z.enum(ONNX_DTYPE_NAMES).optional();
+/** A transformers.js weights name: fp32, q8 (int8), fp16, q4… */
+export type WeightsDtype = (typeof ONNX_DTYPE_NAMES)[number];
 /** A stopped run (killed or cancelled) with the same settings is resumed unless `restart` asks to start over. */
 const restart = z.boolean().default(false);
 /** Propose again what the analyst already accepted or rejected: an explicit choice, off by default. */

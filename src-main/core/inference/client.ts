@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { DocketError } from '../errors.ts';
 import { forkLauncher, type HostLauncher, type HostProcess } from './host-launcher.ts';
+import type { OnnxDtype } from './models/dtypes.ts';
 import { FromHost, type DocResult, type InferenceTask, type RunStats, type TaskOptions, type ToHost } from './protocol.ts';
 
 export class HostCrashedError extends DocketError {
@@ -22,7 +23,7 @@ interface Pending {
 
 export interface InferenceRequest {
   task: InferenceTask;
-  model: { path: string; dtype: 'fp32' | 'q8' };
+  model: { path: string; dtype: OnnxDtype };
   docs: Array<{ id: number; text: string }>;
   options: TaskOptions;
 }

@@ -12,6 +12,7 @@ import {
 } from '@huggingface/transformers';
 import { completeMaxLength } from './max-length.ts';
 import { completeSpecialTokens } from './special-tokens.ts';
+import type { OnnxDtype } from './models/dtypes.ts';
 
 export interface LoadedModel {
   model: PreTrainedModel;
@@ -23,7 +24,7 @@ export interface LoadedModel {
 
 const cache = new Map<string, Promise<LoadedModel>>();
 
-export function loadModel(path: string, dtype: 'fp32' | 'q8', head: 'token' | 'sequence'): Promise<LoadedModel> {
+export function loadModel(path: string, dtype: OnnxDtype, head: 'token' | 'sequence'): Promise<LoadedModel> {
   const key = `${head}:${dtype}:${path}`;
   let loaded = cache.get(key);
   if (!loaded) {
@@ -34,7 +35,7 @@ export function loadModel(path: string, dtype: 'fp32' | 'q8', head: 'token' | 's
   return loaded;
 }
 
-async function load(path: string, dtype: 'fp32' | 'q8', head: 'token' | 'sequence'): Promise<LoadedModel> {
+async function load(path: string, dtype: OnnxDtype, head: 'token' | 'sequence'): Promise<LoadedModel> {
   // Local folders only: the one network use of the app is an explicit model pull.
   env.allowRemoteModels = false;
   env.allowLocalModels = true;

@@ -2,6 +2,7 @@
 // what they receive: the host is a separate process and a crash there must not become
 // undefined behaviour here.
 import { z } from 'zod';
+import { ONNX_DTYPE_NAMES } from './models/dtypes.ts';
 
 export const InferenceTask = z.enum(['ner', 'pos', 'text-classification', 'nli', 'zero-shot']);
 export type InferenceTask = z.infer<typeof InferenceTask>;
@@ -27,7 +28,7 @@ export const ToHost = z.discriminatedUnion('type', [
     requestId: z.string(),
     task: InferenceTask,
     /** path: a model folder (absolute), or a built-in detector's id such as builtin/names. */
-    model: z.object({ path: z.string(), dtype: z.enum(['fp32', 'q8']) }),
+    model: z.object({ path: z.string(), dtype: z.enum(ONNX_DTYPE_NAMES) }),
     docs: z.array(z.object({ id: z.number().int(), text: z.string() })),
     options: TaskOptions,
   }),

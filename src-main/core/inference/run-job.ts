@@ -13,12 +13,13 @@ import * as runs from '../store/queries/runs.ts';
 import * as spans from '../store/queries/spans.ts';
 import type { InferenceClient } from './client.ts';
 import { labelResolver } from './label-mapping.ts';
+import type { OnnxDtype } from './models/dtypes.ts';
 import type { DocResult, InferenceTask, TaskOptions } from './protocol.ts';
 import { endRunOnError } from '../jobs/run-outcome.ts';
 
 export interface ModelRunRequest {
   task: InferenceTask;
-  model: { id: string; path: string; dtype: 'fp32' | 'q8' };
+  model: { id: string; path: string; dtype: OnnxDtype };
   options: TaskOptions;
   /** Only these documents (default: all). */
   documentIds?: number[];

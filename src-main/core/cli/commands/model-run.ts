@@ -6,6 +6,7 @@ import type { RunSettings } from '../../store/queries/runs.ts';
 import { defaultPaths } from '../../app.ts';
 import { openDatabase } from '../../store/database.ts';
 import type { InferenceTask, TaskOptions } from '../../inference/protocol.ts';
+import { isOnnxDtype, ONNX_DTYPE_NAMES, type OnnxDtype } from '../../inference/models/dtypes.ts';
 import { CancelledError, type ProgressUpdate } from '../../jobs/jobs.ts';
 import type { CliIO, CommandInput } from '../command.ts';
 import { RunFailedError, UsageError, stringOption } from '../command.ts';
@@ -18,16 +19,16 @@ export function progressLine(what: string, p: ProgressUpdate): string {
   return `${what}: ${share}${p.done}/${p.total ?? '?'} ${p.unit}${p.message ? ` — ${p.message}` : ''}`;
 }
 
-export function dtypeOption(input: CommandInput): 'fp32' | 'q8' | undefined {
+export function dtypeOption(input: CommandInput): OnnxDtype | undefined {
   const value = stringOption(input, 'dtype');
   if (value === undefined) return undefined;
-  if (value !== 'fp32' && value !== 'q8') throw new UsageError(`--dtype must be fp32 or q8, got "${value}".`);
+  if (!isOnnxDtype(value)) throw new UsageError(`--dtype must be one of ${ONNX_DTYPE_NAMES.join(', ')}; got "${value}".`);
   return value;
 }
 
 export async function runModelTasks(
   projectPath: string,
-  tasks: Array<{ task: InferenceTask | 'patterns'; model?: string; options: TaskOptions; dtype?: 'fp32' | 'q8' }>,
+  tasks: Array<{ task: InferenceTask | 'patterns'; model?: string; options: TaskOptions; dtype?: OnnxDtype }>,
   io: CliIO,
   control: { restart?: boolean; proposeDecided?: boolean } = {},
 ): Promise<RunSummary[]> {

@@ -70,7 +70,7 @@ function chooseDtype(id: string, at: string, available: Map<OnnxDtype, string[]>
     throw new DocketError('model_incomplete', `${id} has no ONNX weights (onnx/model.onnx, onnx/model_quantized.onnx, …) at ${at}; use a transformers.js-compatible export (Xenova/… or onnx-community/…).`);
   }
   const chosen = defaultDtype(available.keys());
-  if (!chosen) throw new DocketError('wrong_dtype', `${id}@${at} has neither q8 nor fp32 weights, the ones Docket loads; it has ${offered}.`);
+  if (!chosen) throw new DocketError('wrong_dtype', `${id}@${at} has neither q8 nor fp32 weights; it has ${offered}: choose one of those (--dtype, or the weights list in the Models view).`);
   return chosen;
 }
 

@@ -4,6 +4,7 @@ import type { AppPaths } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
 import { BUILTIN_DETECTORS, isBuiltinId } from '../builtin/index.ts';
 import type { InferenceTask } from '../protocol.ts';
+import type { OnnxDtype } from './dtypes.ts';
 import { describeModel, resolveModel } from './registry.ts';
 
 export interface RunTarget {
@@ -11,12 +12,12 @@ export interface RunTarget {
   /** The model folder, or the built-in detector's id (the inference host tells them apart). */
   path: string;
   /** Built-in detectors have no weights; 'fp32' stands for "as shipped" so run settings stay one shape. */
-  dtype: 'fp32' | 'q8';
+  dtype: OnnxDtype;
 }
 
 const TOKEN_TASKS: ReadonlySet<InferenceTask> = new Set(['ner', 'pos']);
 
-export function runTarget(paths: AppPaths, ref: string, task: InferenceTask, dtype?: 'fp32' | 'q8'): RunTarget {
+export function runTarget(paths: AppPaths, ref: string, task: InferenceTask, dtype?: OnnxDtype): RunTarget {
   if (isBuiltinId(ref)) {
     const builtin = BUILTIN_DETECTORS[ref];
     if (builtin.task !== task) {
@@ -31,8 +32,8 @@ export function runTarget(paths: AppPaths, ref: string, task: InferenceTask, dty
   if (TOKEN_TASKS.has(task) && info.task !== 'token-classification') {
     throw new DocketError('wrong_model', `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model (or builtin/${task === 'ner' ? 'names' : 'pos'}).`);
   }
-  // As asked; else fp32 when the folder has it (scores match the reference), the quantized file otherwise.
-  const chosen = dtype ?? (info.dtypes.includes('fp32') ? 'fp32' : 'q8');
+  // As asked; else fp32 when the folder has it (scores match the reference), then q8, then whatever it has.
+  const chosen = dtype ?? (['fp32', 'q8', ...info.dtypes] as OnnxDtype[]).find((d) => info.dtypes.includes(d)) ?? 'fp32';
   if (!info.dtypes.includes(chosen)) {
     throw new DocketError('wrong_dtype', `${model.id} has no ${chosen} weights (it has ${info.dtypes.join(', ') || 'none'}); choose one of those.`);
   }

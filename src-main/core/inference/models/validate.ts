@@ -1,16 +1,18 @@
 // A model folder is checked before any session is created, so that a broken download or a
 // wrong folder gives a message naming the file, not an ONNX Runtime stack trace.
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { DocketError } from '../../errors.ts';
+import { externalDataFiles, ONNX_DTYPE_NAMES, ONNX_DTYPES, type OnnxDtype } from './dtypes.ts';
 
 export interface ModelFolderInfo {
   config: Record<string, unknown>;
   labels: string[];
-  dtypes: Array<'fp32' | 'q8'>;
+  dtypes: OnnxDtype[];
 }
 
-export const ONNX_FILES = { fp32: 'onnx/model.onnx', q8: 'onnx/model_quantized.onnx' } as const;
+/** Every weights file transformers.js knows, by dtype (model.onnx, model_quantized.onnx, model_fp16.onnx…). */
+export const ONNX_FILES = ONNX_DTYPES;
 
 function readJson(dir: string, file: string): Record<string, unknown> {
   const path = join(dir, file);
@@ -34,9 +36,12 @@ export function validateModelFolder(dir: string): ModelFolderInfo {
   const labels = Object.entries(id2label as Record<string, string>).sort(([a], [b]) => Number(a) - Number(b)).map(([, l]) => l);
   const tokenizer = readJson(dir, 'tokenizer.json');
   checkVocabulary(dir, tokenizer, config);
-  const dtypes = (Object.keys(ONNX_FILES) as Array<'fp32' | 'q8'>).filter((d) => existsSync(join(dir, ONNX_FILES[d])));
-  if (dtypes.length === 0) throw new DocketError('model_invalid', `${join(dir, 'onnx')} has neither model.onnx nor model_quantized.onnx.`);
-  for (const dtype of dtypes) checkOnnxFile(join(dir, ONNX_FILES[dtype]));
+  const dtypes = ONNX_DTYPE_NAMES.filter((d) => existsSync(join(dir, ONNX_FILES[d])));
+  if (dtypes.length === 0) throw new DocketError('model_invalid', `${join(dir, 'onnx')} has neither model.onnx nor model_quantized.onnx (nor another transformers.js weights file).`);
+  for (const dtype of dtypes) {
+    checkOnnxFile(join(dir, ONNX_FILES[dtype]));
+    checkExternalData(dir, dtype, config);
+  }
   return { config, labels, dtypes };
 }
 
@@ -97,5 +102,21 @@ export function checkOnnxFile(path: string): void {
     if (!sawGraph) fail('it has no graph');
   } finally {
     closeSync(fd);
+  }
+}
+
+/** How many external data files (<graph>_data, <graph>_data_1, …) sit beside the dtype's graph. */
+function externalDataChunks(dir: string, dtype: OnnxDtype): number {
+  const graph = join(dir, ONNX_FILES[dtype]);
+  const names = existsSync(dirname(graph)) ? readdirSync(dirname(graph)) : [];
+  return externalDataFiles(basename(graph), names).length;
+}
+
+/** A config that says the weights are outside the graph, with no such file beside it, would fail deep in ONNX Runtime. */
+function checkExternalData(dir: string, dtype: OnnxDtype, config: Record<string, unknown>): void {
+  const declared = (config['transformers.js_config'] as { use_external_data_format?: unknown } | undefined)?.use_external_data_format;
+  const wanted = typeof declared === 'number' ? declared : declared === true ? 1 : 0;
+  if (wanted > 0 && externalDataChunks(dir, dtype) < wanted) {
+    throw new DocketError('model_invalid', `${join(dir, ONNX_FILES[dtype])}_data is missing: config.json says the ${dtype} weights are kept outside the graph in ${wanted} file(s). Pull the model again.`);
   }
 }

@@ -73,9 +73,11 @@ describe('runs handlers through the router', () => {
     expect(rows[0]!.ocrConfidence).toBeGreaterThan(70);
   }, 120_000);
 
-  it('rejects an unknown dtype at the boundary', async () => {
-    const result = await router.handle('runs:job.start', { task: 'ner', model, dtype: 'fp16' }, caller);
+  it('rejects an unknown dtype at the boundary, and a known one the folder lacks in the run', async () => {
+    const result = await router.handle('runs:job.start', { task: 'ner', model, dtype: 'float16' }, caller);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('invalid_request');
+    const end = await run({ task: 'ner', model, dtype: 'fp16' });
+    expect(end.error?.message).toContain('has no fp16 weights (it has fp32, q8)');
   });
 });

@@ -5,17 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../../src-main/core/cli/command.ts';
-import { main } from '../../../../src-main/core/cli/docket.ts';
+import { docket } from './in-process-cli.ts';
 import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 
-async function docket(...argv: string[]) {
-  const out: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: () => {}, progress: () => {}, signal: new AbortController().signal };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n') };
-}
 
 interface Row {
   id: number;

@@ -2,18 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../../src-main/core/cli/docket.ts';
-import type { CliIO } from '../../../../src-main/core/cli/command.ts';
+import { docket } from './in-process-cli.ts';
 import { generatedDir } from '../../../fixtures/generate.ts';
 import { generateIngestFixtures, ingestDir } from '../../../fixtures/ingest/generate.ts';
 
-async function docket(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {}, signal: new AbortController().signal };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const project = join(mkdtempSync(join(tmpdir(), 'docket-cli-')), 'p.docket');
 beforeAll(() => generateIngestFixtures(generatedDir));

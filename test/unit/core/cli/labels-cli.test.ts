@@ -5,19 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LabelMapping } from '../../../../src-main/core/api/contract.ts';
-import type { CliIO } from '../../../../src-main/core/cli/command.ts';
-import { main } from '../../../../src-main/core/cli/docket.ts';
+import { docket } from './in-process-cli.ts';
 import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import * as labelMappings from '../../../../src-main/core/store/queries/label-mappings.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 
-async function docket(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {}, signal: new AbortController().signal };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const root = mkdtempSync(join(tmpdir(), 'docket-cli-labels-'));
 const project = join(root, 'p.docket');

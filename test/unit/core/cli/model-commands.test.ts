@@ -4,18 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../../src-main/core/cli/command.ts';
-import { main } from '../../../../src-main/core/cli/docket.ts';
+import { docket } from './in-process-cli.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 
-async function docket(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const progress: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), progress: (l) => progress.push(l), signal: new AbortController().signal };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n'), progress };
-}
 
 const root = mkdtempSync(join(tmpdir(), 'docket-cli-models-'));
 const project = join(root, 'p.docket');

@@ -4,19 +4,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../../../src-main/core/cli/command.ts';
-import { main } from '../../../../src-main/core/cli/docket.ts';
+import { docket } from './in-process-cli.ts';
 import { repoFiles } from '../../../fixtures/hub/repo-files.ts';
 import { HUB_TOKEN, TestHub } from '../../../fixtures/hub/test-hub.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 
-async function docket(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {}, signal: new AbortController().signal };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const root = mkdtempSync(join(tmpdir(), 'docket-cli-pull-'));
 const saved = { ...process.env };

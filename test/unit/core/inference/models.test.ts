@@ -40,6 +40,11 @@ describe('model folder checks', () => {
     ['truncated onnx', (d: string) => truncateSync(join(d, 'onnx/model.onnx'), Math.floor(statSync(join(d, 'onnx/model.onnx')).size / 2)), /model\.onnx is not a valid ONNX model \(field \d+ runs \d+ bytes past the end/],
     ['garbage onnx', (d: string) => writeFileSync(join(d, 'onnx/model.onnx'), Buffer.alloc(4096, 0xff)), /model\.onnx is not a valid ONNX model/],
     ['no weights', (d: string) => rmSync(join(d, 'onnx'), { recursive: true }), /has neither model\.onnx nor model_quantized\.onnx/],
+    ['weights declared outside the graph but missing', (d: string) => {
+      const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
+      c['transformers.js_config'] = { use_external_data_format: 1 };
+      writeFileSync(join(d, 'config.json'), JSON.stringify(c));
+    }, /model\.onnx_data is missing: config\.json says the fp32 weights are kept outside the graph/],
   ])('refuses a folder with %s, naming the file', (_, breakIt, message) => {
     const dir = copyModel('sentiment');
     breakIt(dir);

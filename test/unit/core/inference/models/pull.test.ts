@@ -1,5 +1,5 @@
 // Pulls against a loopback hub that answers as huggingface.co and its CDN do (test/fixtures/hub).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -14,6 +14,11 @@ import { pullModel, type PullOptions } from '../../../../../src-main/core/infere
 import { pullRecord } from '../../../../../src-main/core/inference/models/pull-record.ts';
 import { listWeights } from '../../../../../src-main/core/inference/models/weights.ts';
 import { listModels } from '../../../../../src-main/core/inference/models/registry.ts';
+import { InferenceClient } from '../../../../../src-main/core/inference/client.ts';
+import { runModel } from '../../../../../src-main/core/inference/run-job.ts';
+import { openDatabase } from '../../../../../src-main/core/store/database.ts';
+import * as documents from '../../../../../src-main/core/store/queries/documents.ts';
+import * as docLabels from '../../../../../src-main/core/store/queries/doc-labels.ts';
 import { writeExternalDataModel } from '../../../../fixtures/hub/external-data.ts';
 import { repoFiles } from '../../../../fixtures/hub/repo-files.ts';
 import { HUB_TOKEN, sha256Of, TestHub } from '../../../../fixtures/hub/test-hub.ts';
@@ -58,6 +63,22 @@ function variant(graph: Buffer, tag: string): Buffer {
   const model = onnx.ModelProto.decode(graph);
   model.docString = `variant ${tag}`;
   return Buffer.from(onnx.ModelProto.encode(model).finish());
+}
+
+const client = new InferenceClient();
+afterAll(() => client.close());
+
+/** The model's label for one short text and its score, run through the real inference host. */
+async function classify(dir: string, dtype: OnnxDtype): Promise<Array<{ label: string; score: number }>> {
+  const db = openDatabase(join(scratch(), 'p.docket'), { create: true });
+  try {
+    const [id] = [documents.insert(db, { name: 'a.txt', sourcePath: null, sha256: 'a', mediaType: 'text/plain', sizeBytes: 20, pageCount: null, text: 'A wonderful, excellent game.', blobId: null })];
+    const summary = await runModel(db, client, { task: 'text-classification', model: { id: dir, path: dir, dtype }, options: {} }, job());
+    expect(summary.status).toBe('completed');
+    return docLabels.forDocument(db, id!).map((l) => ({ label: l.label, score: l.score! }));
+  } finally {
+    db.close();
+  }
 }
 
 const SMALL = ['config.json', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'];
@@ -145,6 +166,8 @@ describe('a hub that answers as huggingface.co does', () => {
     expect(readFileSync(join(dir, graph)).equals(allDtypes[graph]!)).toBe(true);
     expect(pullRecord(dir)!.files.find((f) => f.path === graph)).toMatchObject({ sha256: sha256Of(allDtypes[graph]!), verified: 'sha256' });
     expect(info.dtypes).toEqual([dtype]);
+    // And it runs: the host loads the dtype's own file (here the same graph under its name).
+    expect(await classify(dir, dtype)).toEqual(await classify(modelDir('sentiment'), 'fp32'));
   });
 
   it('refuses a dtype the repo does not have, naming the ones it has', async () => {
@@ -160,7 +183,7 @@ describe('a hub that answers as huggingface.co does', () => {
     expect(listing.weights.map((w) => w.dtype)).toEqual(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4']);
     for (const w of listing.weights) {
       expect(w.sizeBytes).toBe(allDtypes[ONNX_DTYPES[w.dtype]]!.length);
-      expect(w.loadable).toBe(w.dtype === 'fp32' || w.dtype === 'q8');
+      expect(w.loadable).toBe(true); // Docket loads every transformers.js weights file
     }
     // Sizes come from the hub's first answer (302 + X-Linked-Size): no byte of weights was fetched.
     expect(hub.requests('cdn')).toEqual([]);
@@ -190,6 +213,15 @@ describe('a hub that answers as huggingface.co does', () => {
     const expected = Array.from((await original.run(feeds)).logits!.data as Float32Array);
     expect(expected.some((v) => v !== 0)).toBe(true);
     expect(Array.from((await pulled.run(feeds)).logits!.data as Float32Array)).toEqual(expected);
+    // Through transformers.js in the inference host too: the data files are found and loaded,
+    // also from an export whose config.json does not declare them.
+    expect(await classify(dir, 'fp32')).toEqual(await classify(modelDir('sentiment'), 'fp32'));
+    const undeclared = join(scratch(), 'undeclared');
+    cpSync(dir, undeclared, { recursive: true });
+    const config = JSON.parse(readFileSync(join(undeclared, 'config.json'), 'utf8')) as Record<string, unknown>;
+    delete config['transformers.js_config'];
+    writeFileSync(join(undeclared, 'config.json'), JSON.stringify(config));
+    expect(await classify(undeclared, 'fp32')).toEqual(await classify(modelDir('sentiment'), 'fp32'));
     // The default (q8) does not take fp32's data files.
     hub.log.length = 0;
     await pullModel(freshPaths(), 'acme/big', job(), opts());

@@ -14,6 +14,7 @@ import * as redactPiiPatterns from 'redact-pii/lib/built-ins/simple-regexp-patte
 import { detectPatterns } from '../src-main/core/detect/index.ts';
 import { DEFAULT_DOCUMENTS, DEFAULT_SEED, LABELS, PHONE_REGIONS, denseText, piiCorpus, proseText, type Label } from '../test/fixtures/detect/pii-corpus.ts';
 import { score, type Prediction, type Score } from '../test/fixtures/detect/pii-scoring.ts';
+import { pathologicalRuns } from '../test/fixtures/detect/pathological-runs.ts';
 
 const MB = 1024 * 1024;
 /** Characters of text per run (the texts are nearly all ASCII: about as many UTF-8 bytes). */
@@ -271,6 +272,16 @@ export async function benchDetect(): Promise<void> {
   for (const c of contenders) console.log(`  ${c.name}: ${c.about}`);
   if (redactPii.alignment.lost > 0) console.log(`  redact-pii: ${fmt(redactPii.alignment.lost)} of ${fmt(redactPii.alignment.tokens)} redactions could not be placed in the input (not scored)`);
   console.log('  A prediction matches when its label is the gold one and it covers the gold span, any more being spaces or punctuation.');
+
+  // 1b. Pathological runs: linear means four times the text takes about four times as long.
+  console.log('');
+  console.log('detect: pathological runs of digits and line breaks (card, SSN, IBAN detectors), time at 1× and 4× length');
+  const [small, large] = [pathologicalRuns(1), pathologicalRuns(4)].map((runs) => {
+    const started = performance.now();
+    for (const text of runs) detectPatterns(text, [], { detectors: ['card', 'ssn', 'iban'] });
+    return performance.now() - started;
+  });
+  console.log(`  1×: ${small!.toFixed(0)} ms, 4×: ${large!.toFixed(0)} ms, ratio ${(large! / small!).toFixed(1)} (4.0 is linear, 16 quadratic)`);
 
   // 2. Throughput.
   console.log('');

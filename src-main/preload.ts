@@ -3,6 +3,7 @@
 // subscription returns its unsubscribe.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
+import type { DocketBridge } from './core/api/bridge.ts';
 import { isChannel, events, type Channel, type EventName, type Result } from './core/api/contract.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc.ts';
 
@@ -23,12 +24,9 @@ export const bridge = {
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler);
   },
-  /** Dropped files carry no path in a sandboxed renderer; this asks Electron for it. */
   pathForFile(file: File): string {
     return webUtils.getPathForFile(file);
   },
-};
-
-export type DocketBridge = typeof bridge;
+} satisfies DocketBridge;
 
 contextBridge.exposeInMainWorld('docket', bridge);

@@ -4,76 +4,25 @@
 // string anywhere else. The renderer imports only *types* from this file.
 import { z } from 'zod';
 import { ONNX_DTYPE_NAMES } from '../inference/models/dtypes.ts';
+import { DocLabel } from '../model/doc-label.ts';
+import { Box, DocumentRow, PageInfo } from '../model/document.ts';
+import { ExportReport, ExportRequest } from '../model/export.ts';
+import { id, MAX_IDS, MAX_LIST, MAX_NAME, MAX_TEXT, path, source, status, threshold } from '../model/fields.ts';
+import { ImportOptions, ImportReport } from '../model/import-batch.ts';
+import { JobFinished, JobProgress } from '../model/job.ts';
+import { Label, LabelMapping } from '../model/label.ts';
+import { CatalogModel, ModelInfo } from '../model/model-info.ts';
+import { PatternRule, PhoneRegions } from '../model/pattern-rule.ts';
+import { ReviewItem } from '../model/review.ts';
+import { RunSummary } from '../model/run.ts';
+import { Span } from '../model/span.ts';
+import { Stats } from '../model/stats.ts';
 
-const id = z.number().int().positive();
-const status = z.enum(['proposed', 'accepted', 'rejected']);
-const source = z.enum(['model', 'pattern', 'human']);
-const path = z.string().min(1).max(4096);
-/** Request caps: generous for any real use, small enough that a hostile request is refused fast. */
-export const MAX_IDS = 100_000; // ids, or paths, in one request
-const MAX_LIST = 10_000; // names (labels) in one request
-const MAX_NAME = 256; // a label, task, column, source or job id
-const MAX_TEXT = 10_000; // free text: a span's text, a hypothesis, a template, a pattern
-/** A project's phone regions: detect's MAX_PHONE_REGIONS (not imported: the preload loads this file). */
-export const MAX_REGIONS = 12;
-
-export const Span = z.object({
-  id,
-  documentId: id,
-  start: z.number().int().nonnegative(),
-  end: z.number().int().positive(),
-  label: z.string(),
-  score: z.number().nullable(),
-  source,
-  sourceName: z.string(),
-  status,
-  runId: id.nullable(),
-});
-export type Span = z.infer<typeof Span>;
-
-export const DocLabel = z.object({
-  id,
-  documentId: id,
-  task: z.string(),
-  label: z.string(),
-  score: z.number().nullable(),
-  source,
-  sourceName: z.string(),
-  status,
-  runId: id.nullable(),
-});
-export type DocLabel = z.infer<typeof DocLabel>;
-
-export const DocumentRow = z.object({
-  id,
-  name: z.string(),
-  mediaType: z.string(),
-  sizeBytes: z.number(),
-  pageCount: z.number().nullable(),
-  status: z.string(),
-  topLabel: z.string().nullable(),
-  topScore: z.number().nullable(),
-  spanCount: z.number().int(),
-  minConfidence: z.number().nullable(),
-  /** Mean word confidence (0-100) of the text OCR read, when OCR read any of it. */
-  ocrConfidence: z.number().nullable().optional(),
-  importedAt: z.string(),
-});
-export type DocumentRow = z.infer<typeof DocumentRow>;
-
-export const Box = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
-export const PageInfo = z.object({
-  pageNo: z.number().int().positive(),
-  width: z.number(),
-  height: z.number(),
-  rotation: z.number().int(),
-  textStart: z.number().int(),
-  textEnd: z.number().int(),
-  needsOcr: z.boolean(),
-  /** Mean word confidence (0-100) when OCR read the page's text; absent when the text came from the file. */
-  ocrConfidence: z.number().nullable().optional(),
-});
-export type PageInfo = z.infer<typeof PageInfo>;
+// The domain nouns live in model/ (the store, jobs and export use them without reaching up to
+// the API layer); re-exported here so the renderer's and adapters' imports stay one path.
+export { MAX_IDS, MAX_REGIONS } from '../model/fields.ts';
+export { Box, DocLabel, DocumentRow, ExportReport, ExportRequest, ImportOptions, ImportReport, JobFinished, JobProgress, Label, LabelMapping, CatalogModel, ModelInfo, PageInfo, PatternRule, PhoneRegions, ReviewItem, RunSummary, Span, Stats };
+export { EXPORT_FORMATS, ExportFormat, type ExportFormatInfo, type ExportFormats } from '../model/export-format.ts';
 
 export const DocumentDetail = z.object({
   document: DocumentRow.extend({
@@ -89,24 +38,6 @@ export const DocumentDetail = z.object({
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
-export const ImportOptions = z.object({
-  paths: z.array(path).min(1).max(MAX_IDS),
-  csvColumn: z.string().max(MAX_NAME).optional(),
-  idColumn: z.string().max(MAX_NAME).optional(),
-  jsonlField: z.string().max(MAX_NAME).optional(),
-  /** Follow symbolic links that lead out of the imported folders (reported and skipped otherwise). */
-  followLinksOutside: z.boolean().default(false),
-});
-export const ImportReport = z.object({
-  imported: z.number().int(),
-  duplicates: z.number().int(),
-  failed: z.array(z.object({ path: z.string(), reason: z.string() })),
-  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
-  documentIds: z.array(id),
-});
-export type ImportReport = z.infer<typeof ImportReport>;
-
-const threshold = z.number().min(0).max(1);
 /**
  * Who asked for an edit (a view's own tag), echoed on the change event it causes: a view then
  * skips reloading for its own edits, and only for those, however events are batched.
@@ -158,70 +89,6 @@ export const RunRequest = z.discriminatedUnion('task', [
 ]);
 export type RunRequest = z.input<typeof RunRequest>;
 
-export const RunSummary = z.object({
-  id,
-  task: z.string(),
-  model: z.string().nullable(),
-  status: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  docsTotal: z.number().int(),
-  docsDone: z.number().int(),
-  counts: z.record(z.string(), z.number()),
-  error: z.string().nullable(),
-});
-export type RunSummary = z.infer<typeof RunSummary>;
-
-export const ReviewItem = z.object({
-  kind: z.enum(['span', 'label']),
-  id,
-  documentId: id,
-  documentName: z.string(),
-  label: z.string(),
-  score: z.number().nullable(),
-  status,
-  source,
-  sourceName: z.string(),
-  text: z.string(), // the span's text, or the document's opening words for a label
-  context: z.string(),
-  disagreement: z.number().nullable(),
-});
-export type ReviewItem = z.infer<typeof ReviewItem>;
-
-export const ModelInfo = z.object({
-  id: z.string(),
-  path: z.string(),
-  task: z.string().nullable(),
-  modelType: z.string().nullable(),
-  labels: z.array(z.string()),
-  dtypes: z.array(z.string()),
-  sizeBytes: z.number(),
-  /** Ships with Docket (builtin/names, builtin/pos): no download, rule- and lexicon-based, less accurate than a transformer. */
-  builtin: z.boolean(),
-});
-export type ModelInfo = z.infer<typeof ModelInfo>;
-
-/** A recommended model (inference/models/catalog.ts): what it is for, what it costs to pull, and whether this machine has it. */
-export const CatalogModel = z.object({
-  id: z.string(),
-  /** What the analyst wants done; `task` is how Docket runs it (topic runs as zero-shot, toxicity as multi-label text classification). */
-  use: z.enum(['sentiment', 'topic', 'toxicity', 'nli', 'zero-shot', 'ner', 'pos']),
-  task: z.enum(['ner', 'pos', 'text-classification', 'nli', 'zero-shot']),
-  multiLabel: z.boolean(),
-  /** Approximate size of the ONNX weights a pull fetches, in MB (q8: onnx/model_quantized.onnx; null when none); 0 for built-ins. */
-  sizeMb: z.object({ fp32: z.number().nonnegative(), q8: z.number().nonnegative().nullable() }),
-  labels: z.array(z.string()),
-  languages: z.array(z.string()),
-  licence: z.string(),
-  note: z.string(),
-  /** The model's tags (B-/I- folded) onto project labels, used when the analyst has not mapped them. */
-  defaultMapping: z.record(z.string(), z.string()),
-  builtin: z.boolean(),
-  /** On this machine: pulled into the cache (built-ins always are). */
-  pulled: z.boolean(),
-});
-export type CatalogModel = z.infer<typeof CatalogModel>;
-
 /** A hub model id, optionally pinned: owner/name or owner/name@revision. */
 const hubRef = z.string().max(MAX_NAME + 256).regex(/^[\w.-]+\/[\w.-]+(@[\w./+-]{1,255})?$/);
 
@@ -241,108 +108,6 @@ export const WeightListing = z.object({
   defaultDtype: z.enum(ONNX_DTYPE_NAMES).nullable(),
 });
 export type WeightListing = z.infer<typeof WeightListing>;
-
-/** Where each of a model's tags goes in the project: the analyst's choice, the catalog's default, the common names table, or unchanged. */
-export const LabelMapping = z.object({
-  /** The key the mapping is kept under: the hub id (or builtin/…), or the absolute folder of an imported model. */
-  model: z.string(),
-  /** entities: spans are stored under the mapped label; pos: tags are kept as they are; document: document labels are not mapped. */
-  kind: z.enum(['entities', 'pos', 'document']),
-  tags: z.array(
-    z.object({
-      tag: z.string(),
-      label: z.string(),
-      source: z.enum(['analyst', 'catalog', 'common', 'unchanged']),
-      /** What the tag would map to without the analyst's choice. */
-      automatic: z.string(),
-    }),
-  ),
-});
-export type LabelMapping = z.infer<typeof LabelMapping>;
-
-export const Label = z.object({
-  id,
-  setName: z.string().max(MAX_NAME),
-  name: z.string().min(1).max(MAX_NAME),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  hotkey: z.string().max(1).nullable(),
-});
-export type Label = z.infer<typeof Label>;
-
-export const PatternRule = z.object({
-  id,
-  kind: z.enum(['regex', 'deny', 'allow']),
-  label: z.string().max(MAX_NAME),
-  pattern: z.string().min(1).max(MAX_TEXT),
-  flags: z.string().max(16),
-  enabled: z.boolean(),
-});
-export type PatternRule = z.infer<typeof PatternRule>;
-
-/** Regions whose national formats phone numbers are read in, most likely first (ISO 3166 alpha-2). */
-export const PhoneRegions = z.object({
-  regions: z.array(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as US')).min(1).max(MAX_REGIONS),
-});
-export type PhoneRegions = z.infer<typeof PhoneRegions>;
-
-export const ExportRequest = z.object({
-  format: z.enum(['pdf', 'txt', 'csv', 'jsonl', 'conll', 'audit', 'labels-csv', 'spans-csv']),
-  outDir: path,
-  status: z.enum(['accepted', 'all']).default('accepted'),
-  minScore: threshold.optional(),
-  documentIds: z.array(id).max(MAX_IDS).optional(),
-  overlay: z.string().max(MAX_NAME).default('none'), // 'none' | 'label' | any reason code such as "(b)(6)"
-  boxColour: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#000000'),
-  dpi: z.number().int().min(72).max(600).default(200),
-  replacement: z.record(z.string().max(MAX_NAME), z.enum(['block', 'label', 'pseudonym'])).default({}),
-  includeSpanText: z.boolean().default(false),
-  wholePages: z.array(z.object({ documentId: id, pageNo: z.number().int().positive() })).max(MAX_IDS).default([]),
-  /** Render every page of a redacted PDF as an image (plus its text layer), not only pages with redactions. */
-  rasteriseAll: z.boolean().default(false),
-  /** Read every page image of a redacted PDF again by OCR and fail it when a redacted value, or a residual finding, is readable there. */
-  pixelCheck: z.boolean().default(true),
-  /** Documents imported from PNG, JPEG or TIFF: also write each redacted page as an image in the source's format (TIFF pages as PNG). */
-  pageImages: z.boolean().default(false),
-  /** Replace files already in the folder (otherwise an existing file is never overwritten). */
-  overwrite: z.boolean().default(false),
-  /** Residual-scan findings the analyst lets through: finding ids (16 hex digits) or whole labels. Recorded in the audit log. */
-  acceptResidual: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
-});
-export type ExportRequest = z.input<typeof ExportRequest>;
-
-export const ExportReport = z.object({
-  ok: z.boolean(),
-  outDir: z.string(),
-  files: z.array(
-    z.object({
-      documentId: id.nullable(),
-      file: z.string(),
-      pages: z.number().int().nullable(),
-      spansByLabel: z.record(z.string(), z.number()),
-      checks: z.array(z.object({ name: z.string(), passed: z.boolean(), detail: z.string().optional() })),
-    }),
-  ),
-  failures: z.array(
-    z.object({
-      file: z.string(),
-      page: z.number().nullable(),
-      reason: z.string(),
-      /** A residual-scan finding: what `acceptResidual` takes to let it through. */
-      residual: z.object({ id: z.string(), label: z.string() }).optional(),
-    }),
-  ),
-  reportPath: z.string().nullable(),
-});
-export type ExportReport = z.infer<typeof ExportReport>;
-
-export const Stats = z.object({
-  documents: z.number().int(),
-  byStatus: z.record(z.string(), z.number()),
-  labels: z.array(
-    z.object({ label: z.string(), kind: z.enum(['span', 'label']), count: z.number(), histogram: z.array(z.number()) }),
-  ),
-});
-export type Stats = z.infer<typeof Stats>;
 
 const JobStarted = z.object({ jobId: z.string() });
 const empty = z.object({});
@@ -476,29 +241,6 @@ export const requests = {
 
 export const MenuCommand = z.enum(['new-project', 'open-project', 'import', 'export', 'undo', 'redo', 'shortcuts', 'find']);
 export type MenuCommand = z.infer<typeof MenuCommand>;
-
-export const JobProgress = z.object({
-  jobId: z.string(),
-  kind: z.string(),
-  done: z.number(),
-  total: z.number().nullable(),
-  unit: z.string(),
-  ratePerSecond: z.number().nullable(),
-  etaSeconds: z.number().nullable(),
-  message: z.string().optional(),
-  /** Share of the work done (0–1) when items differ in size; otherwise done / total. */
-  fraction: z.number().min(0).max(1).optional(),
-});
-export type JobProgress = z.infer<typeof JobProgress>;
-
-export const JobFinished = z.object({
-  jobId: z.string(),
-  kind: z.string(),
-  status: z.enum(['completed', 'cancelled', 'failed']),
-  result: z.unknown().optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-});
-export type JobFinished = z.infer<typeof JobFinished>;
 
 /** Events pushed from the core to the window that asked (jobs) or to all windows (changes). */
 export const events = {

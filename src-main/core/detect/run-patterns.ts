@@ -2,7 +2,7 @@
 // proposals go in the same transaction as its "done" mark, documents committed in batches;
 // cancellable between documents.
 import { createHash } from 'node:crypto';
-import type { RunSummary } from '../api/contract.ts';
+import type { RunSummary } from '../model/run.ts';
 import { BatchCommit } from '../jobs/batch-commit.ts';
 import { throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import type { Db } from '../store/database.ts';

@@ -1,17 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ExportRequest, type ExportReport } from '../api/contract.ts';
+import { ExportRequest, type ExportReport } from '../model/export.ts';
 import { DocketError } from '../errors.ts';
-import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
-import { exportCsv } from './csv-export.ts';
-import { exportData } from './data-export.ts';
+import { CancelledError, type JobContext } from '../jobs/jobs.ts';
+import { FORMAT_WRITERS, type ExportRun } from './formats.ts';
 import { removeLeftovers } from './output-file.ts';
 import type { ProjectReader } from './project-reader.ts';
-import { exportRedactedPdf, exportRedactedText, guarded, type RedactionSettings } from './redacted-export.ts';
-import { PseudonymBook } from './redacted-text.ts';
-import { StringHasher, writeReport, type ReportInput } from './report.ts';
-import type { ResidualFinding } from './residual-scan.ts';
-import { ocrPixelReader } from './pixel-check.ts';
+import { writeReport, type ReportInput } from './report.ts';
 
 export { REPORT_JSON, REPORT_TEXT } from './report.ts';
 
@@ -48,11 +43,10 @@ export async function runExport(reader: ProjectReader, input: unknown, job: Pick
 }
 
 async function exportAll(reader: ProjectReader, request: Request, ids: readonly number[], outDir: string, outcome: ReportInput, job: Pick<JobContext, 'signal' | 'report'>): Promise<void> {
-  const { files, failures } = outcome;
   const residual = { residualRules: reader.residualRules(), acceptResidual: new Set(request.acceptResidual) };
   // Residual findings the analyst accepted shipped on their word: the project keeps a record,
   // written as soon as the file is.
-  const recordAccepted = (documentId: number | null, file: string, findings: readonly ResidualFinding[]) => {
+  const recordAccepted: ExportRun['recordAccepted'] = (documentId, file, findings) => {
     if (findings.length === 0) return;
     reader.recordAudit({ action: 'export.residual_accepted', entity: 'document', entityId: documentId, after: { file, outDir, findings: findings.map(({ id, label, page, detector }) => ({ id, label, page, detector })) } });
   };
@@ -60,58 +54,7 @@ async function exportAll(reader: ProjectReader, request: Request, ids: readonly 
   const total = ids.length;
   const tick = () => job.report({ done: ++done, total, unit: 'documents' });
   job.report({ done: 0, total, unit: 'documents' });
-
-  if (request.format === 'pdf' || request.format === 'txt') {
-    const hasher = new StringHasher();
-    const book = new PseudonymBook();
-    const pixels = request.format === 'pdf' && request.pixelCheck ? ocrPixelReader() : undefined;
-    try {
-      for (const id of ids) {
-        throwIfCancelled(job.signal);
-        const doc = reader.document(id);
-        const settings = settingsFor(request, id);
-        const context = { outDir, hasher, book, signal: job.signal, overwrite: request.overwrite, pixels, ...residual };
-        const result = await guarded(`document ${id}`, () =>
-          request.format === 'pdf' ? exportRedactedPdf(doc, settings, context) : exportRedactedText(doc, settings, context),
-        );
-        if ('reason' in result) failures.push(result);
-        else {
-          if (result.file) files.push(result.file, ...(result.extraFiles ?? []));
-          failures.push(...result.failures);
-          if (result.file && result.failures.length === 0) recordAccepted(id, result.file.file, result.accepted);
-        }
-        tick();
-        // A turn of the event loop per document: a cancel sent from another process is read then.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      await pixels?.close();
-    }
-  } else if (request.format === 'csv') {
-    const csv = await exportCsv(reader, ids, { ...request, outDir, ...residual }, job.signal, tick);
-    files.push(...csv.files);
-    failures.push(...csv.failures);
-    for (const a of csv.accepted) recordAccepted(null, a.file, a.findings);
-  } else {
-    const filter = { status: request.status, minScore: request.minScore };
-    const file = await exportData(request.format, reader, ids, { filter, includeSpanText: request.includeSpanText, outDir, overwrite: request.overwrite, signal: job.signal, onDocument: tick });
-    throwIfCancelled(job.signal);
-    files.push(file);
-    if (!file.checks.every((c) => c.passed)) failures.push({ file: file.file, page: null, reason: 'the exported file did not read back identically; it was not kept' });
-  }
-}
-
-function settingsFor(request: Request, documentId: number): RedactionSettings {
-  return {
-    filter: { status: request.status, minScore: request.minScore },
-    overlay: request.overlay,
-    boxColour: request.boxColour,
-    dpi: request.dpi,
-    replacement: request.replacement,
-    wholePages: new Set(request.wholePages.filter((w) => w.documentId === documentId).map((w) => w.pageNo)),
-    rasteriseAll: request.rasteriseAll,
-    pageImages: request.pageImages,
-  };
+  await FORMAT_WRITERS[request.format].write({ reader, request, ids, outDir, outcome, job, residual, recordAccepted, tick });
 }
 
 /** The options, minus anything that could hold document content. */

@@ -1,4 +1,4 @@
-import type { DocLabel } from '../api/contract.ts';
+import type { DocLabel } from '../model/doc-label.ts';
 import { csvRow, inert } from './csv-writer.ts';
 
 export const LABELS_HEADER = ['document_id', 'document_name', 'task', 'label', 'score', 'source', 'source_name', 'status', 'model_id', 'run_id'];

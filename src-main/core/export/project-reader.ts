@@ -1,4 +1,6 @@
-import type { DocLabel, PageInfo, Span } from '../api/contract.ts';
+import type { DocLabel } from '../model/doc-label.ts';
+import type { PageInfo } from '../model/document.ts';
+import type { Span } from '../model/span.ts';
 import type { AuditRow } from '../store/queries/audit.ts';
 import type { TextRun } from '../layout/text-runs.ts';
 import type { ResidualRules } from './residual-scan.ts';

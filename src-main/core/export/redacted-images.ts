@@ -5,7 +5,7 @@
 // finding readable in it fails it, like the PDF's pixel check. Encoders write no metadata; the
 // written file is checked for metadata chunks anyway.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import type { ExportReport } from '../api/contract.ts';
+import type { ExportReport } from '../model/export.ts';
 import { renderForOcr } from '../ocr/page-render.ts';
 import { PendingFile, outputName } from './output-file.ts';
 import { closePdfjs, openPdfjs } from './pdfjs.ts';

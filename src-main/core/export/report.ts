@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { ExportReport } from '../api/contract.ts';
+import type { ExportReport } from '../model/export.ts';
 import { PendingFile } from './output-file.ts';
 import type { Check } from './verify.ts';
 

@@ -1,4 +1,4 @@
-import type { Span } from '../api/contract.ts';
+import type { Span } from '../model/span.ts';
 
 /** Which spans an export uses: the analyst's decisions only, or every live proposal too. */
 export interface SpanFilter {

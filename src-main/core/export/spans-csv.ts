@@ -1,4 +1,4 @@
-import type { Span } from '../api/contract.ts';
+import type { Span } from '../model/span.ts';
 import { boxesForRange, type PageRuns } from '../layout/boxes.ts';
 import { csvRow, inert } from './csv-writer.ts';
 

@@ -2,7 +2,7 @@
 // verified (every redacted string gone where it was) and scanned for residue (values nobody
 // redacted), and only then given its name. Any failure leaves nothing under either name.
 import { rmSync } from 'node:fs';
-import type { ExportReport } from '../api/contract.ts';
+import type { ExportReport } from '../model/export.ts';
 import type { Needle } from './leak-match.ts';
 import type { PendingFile } from './output-file.ts';
 import { pixelFindings, readPages, type PixelReader } from './pixel-check.ts';

@@ -79,7 +79,7 @@ export async function verifyPdf(bytes: Uint8Array, needles: readonly Needle[], e
     const metadataText = JSON.stringify(meta.info ?? {}) + '\n' + (meta.metadata ? JSON.stringify([...meta.metadata]) : '');
     record('metadata', null, 'document info and XMP', metadataText);
     const attachments = await viewer.getAttachments();
-    if (attachments) record('metadata', null, 'attachments', JSON.stringify(Object.keys(attachments)));
+    if (attachments) record('metadata', null, 'attachments', attachmentNames(attachments));
     for (const needle of counted) {
       const pages = shown.get(needle.id) ?? [];
       const total = pages.reduce((sum, p) => sum + p.hits, 0);
@@ -157,4 +157,13 @@ function structureCheck(problems: string[], sizes: ReadonlyArray<readonly [numbe
   return problems.length === 0
     ? { name: 'structure', passed: true, detail: `one revision; no scripts, actions, annotations, forms, attachments, outlines or metadata; ${sizes.length} pages as the source` }
     : { name: 'structure', passed: false, detail: problems.join('; ') };
+}
+
+/**
+ * Every name an attachment goes by: the key of the name tree and the file names it carries.
+ * pdf.js returns a Map (older versions a plain object): Object.keys of a Map is always empty.
+ */
+function attachmentNames(attachments: unknown): string {
+  const entries: Array<[string, unknown]> = attachments instanceof Map ? [...attachments.entries()] : Object.entries(attachments as Record<string, unknown>);
+  return JSON.stringify(entries.map(([key, value]) => [key, (value as { filename?: unknown; rawFilename?: unknown } | null)?.filename, (value as { rawFilename?: unknown } | null)?.rawFilename]));
 }

@@ -4,7 +4,7 @@
 // and the common targets count only when the project has that label (matched ignoring case, so
 // a project that calls it "Person" gets "Person"). Part-of-speech tags pass through unchanged.
 import { join } from 'node:path';
-import type { LabelMapping } from '../api/contract.ts';
+import type { LabelMapping } from '../model/label.ts';
 import type { AppPaths } from '../app.ts';
 import { DocketError } from '../errors.ts';
 import type { Db } from '../store/database.ts';

@@ -2,7 +2,7 @@
 // host, each document's results stored in one transaction together with "this document is
 // done", so a cancelled run, a crashed host or a killed app leaves the store consistent and a
 // restarted host resumes with the documents not yet done.
-import type { RunSummary } from '../api/contract.ts';
+import type { RunSummary } from '../model/run.ts';
 import { DocketError } from '../errors.ts';
 import { throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';

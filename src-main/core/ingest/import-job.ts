@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportReport } from '../api/contract.ts';
+import type { ImportReport } from '../model/import-batch.ts';
 import { errorMessage } from '../errors.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';

@@ -1,7 +1,9 @@
 // The jobs that run in the job process, as one table: kind → what it does with the project.
 // Heavy work (parsing imports, pattern detection, rendering and checking exports) runs there,
 // never in the process that answers the UI (Electron main, `docket serve`).
-import type { ExportReport, ImportReport, RunSummary } from '../api/contract.ts';
+import type { ExportReport } from '../model/export.ts';
+import type { ImportReport } from '../model/import-batch.ts';
+import type { RunSummary } from '../model/run.ts';
 import type { Db } from '../store/database.ts';
 import type { JobContext } from './jobs.ts';
 
@@ -20,12 +22,12 @@ type Work = { [K in JobKind]: (db: Db, request: JobKinds[K]['request'], job: Job
 /** Each kind loads its module on first use, so the job process starts fast whatever it runs. */
 export const jobKinds: Work = {
   async import(db, request, job) {
-    const [{ ImportOptions }, { importPaths }] = await Promise.all([import('../api/contract.ts'), import('../ingest/import-job.ts')]);
+    const [{ ImportOptions }, { importPaths }] = await Promise.all([import('../model/import-batch.ts'), import('../ingest/import-job.ts')]);
     return importPaths(db, ImportOptions.parse(request), job);
   },
   async sample(db, request, job) {
     const [{ ImportOptions }, { importPaths }, { writeSampleBatch }] = await Promise.all([
-      import('../api/contract.ts'),
+      import('../model/import-batch.ts'),
       import('../ingest/import-job.ts'),
       import('../sample/sample-batch.ts'),
     ]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobFinished, JobProgress } from '../api/contract.ts';
+import type { JobFinished, JobProgress } from '../model/job.ts';
 import { DocketError, errorMessage } from '../errors.ts';
 
 export interface ProgressUpdate {

@@ -3,7 +3,7 @@
 // Rendering is the slow part and does not depend on the spans, so rendered pages are kept (a
 // few, keyed by the file's SHA-256): a span edit recomputes boxes without opening the PDF again.
 import { createCanvas } from '@napi-rs/canvas';
-import type { Span } from '../api/contract.ts';
+import type { Span } from '../model/span.ts';
 import { closePdfjs, openPdfjs, paintPage } from '../export/pdfjs.ts';
 import { boxesForRange } from './boxes.ts';
 import type { TextRun } from './text-runs.ts';

@@ -3,7 +3,7 @@
 // own (ocr_pages), so a killed run resumes at the next page; once all pages of a document are
 // read they are written into it in one transaction with its done mark (page-texts.ts). Runs in
 // the job process; the engine (Tesseract) works in its own worker thread.
-import type { RunSummary } from '../api/contract.ts';
+import type { RunSummary } from '../model/run.ts';
 import { DocketError, errorMessage } from '../errors.ts';
 import { closePdfjs, openPdfjs } from '../export/pdfjs.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';

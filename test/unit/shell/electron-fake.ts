@@ -28,11 +28,16 @@ class FakeEmitter {
     this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
     return this;
   }
+  /** As Node's and Electron's emitters: called on the first emit only. */
   once(name: string, fn: Listener) {
-    return this.on(name, fn);
+    const wrapped: Listener = (...args) => {
+      this.listeners.set(name, (this.listeners.get(name) ?? []).filter((f) => f !== wrapped));
+      fn(...args);
+    };
+    return this.on(name, wrapped);
   }
   emit(name: string, ...args: unknown[]) {
-    for (const fn of this.listeners.get(name) ?? []) fn(...args);
+    for (const fn of [...(this.listeners.get(name) ?? [])]) fn(...args);
   }
 }
 
@@ -84,8 +89,9 @@ export class FakeWindow extends FakeEmitter {
   static getFocusedWindow() {
     return recorded.windows[0] ?? null;
   }
-  static fromWebContents() {
-    return recorded.windows[0] ?? null;
+  /** The window whose contents these are, as Electron answers: null for contents of no window. */
+  static fromWebContents(contents: unknown) {
+    return recorded.windows.find((w) => w.webContents === contents) ?? null;
   }
 }
 

@@ -1,17 +1,21 @@
 import { resolve } from 'node:path';
-import { ExportRequest } from '../../api/contract.ts';
+import { EXPORT_FORMATS, ExportFormat, ExportRequest } from '../../api/contract.ts';
 import { openDatabase } from '../../store/database.ts';
 import { EXIT_OK, EXIT_PARTIAL, UsageError, numberOption, requirePositional, stringOption, type Command } from '../command.ts';
 
-const FORMATS = ExportRequest.shape.format.options;
+const FORMATS = ExportFormat.options;
+const formatWidth = Math.max(...FORMATS.map((f) => f.length));
+/** One help line per format, from the format table, so a new format is listed without touching this file. */
+const formatLines = FORMATS.map((f) => `                         ${f.padEnd(formatWidth)}  ${EXPORT_FORMATS[f].name}`);
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export redacted documents (verified) or label data',
-  usage: 'docket export <project> --format pdf|txt|csv|jsonl|conll|audit|labels-csv|spans-csv --out DIR [options]',
+  usage: `docket export <project> --format ${FORMATS.join('|')} --out DIR [options]`,
   help: [
     'Options:',
-    '  --format F           pdf, txt, csv (redacted); jsonl, conll, labels-csv, spans-csv, audit (label data)',
+    '  --format F           one of:',
+    ...formatLines,
     '  --out DIR            folder for the files and docket-export-report.{json,txt}',
     '  --status S           accepted (default) or all (accepted + proposed); rejected spans never count',
     '  --min-score X        also drop spans scored below X',

@@ -3,7 +3,7 @@
 // pull` both fetches, as the hub listed them), their labels, languages and licence. Plus the two
 // built-in detectors that need no download. Nothing here is fetched: the analyst pulls a model
 // when they choose to.
-import type { CatalogModel } from '../../api/contract.ts';
+import type { CatalogModel } from '../../model/model-info.ts';
 import type { AppPaths } from '../../app.ts';
 import type { InferenceTask } from '../protocol.ts';
 import { listModels } from './registry.ts';

@@ -6,7 +6,7 @@
 // only then move it into the cache.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ModelInfo } from '../../api/contract.ts';
+import type { ModelInfo } from '../../model/model-info.ts';
 import type { AppPaths } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
 import { throwIfCancelled, type JobContext } from '../../jobs/jobs.ts';

@@ -2,7 +2,7 @@
 // folders the analyst imported (remembered in <userData>/models.json).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { ModelInfo } from '../../api/contract.ts';
+import type { ModelInfo } from '../../model/model-info.ts';
 import type { AppPaths } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
 import { BUILTIN_DETECTORS } from '../builtin/index.ts';

@@ -9,6 +9,7 @@
  * Surfaces are computed once per vocabulary id and cached, so aligning a document costs one
  * startsWith per token.
  */
+import { UNICODE_TO_BYTE } from './byte-level.ts';
 import { foldString } from './fold.ts';
 
 export const SURFACE_TEXT = 1;
@@ -48,17 +49,6 @@ export function surfaceRules(json: Record<string, unknown>): SurfaceRules {
     byteFallback: model['byte_fallback'] === true || all.some((c) => c['type'] === 'ByteFallback'),
   };
 }
-
-/** GPT-2's printable-character ↔ byte table (inverse of bytes_to_unicode). */
-const UNICODE_TO_BYTE = (() => {
-  const map = new Map<number, number>();
-  let extra = 0;
-  for (let b = 0; b < 256; b++) {
-    const printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174 && b <= 255);
-    map.set(printable ? b : 256 + extra++, b);
-  }
-  return map;
-})();
 
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });

@@ -1,4 +1,4 @@
-import type { DocLabel } from '../../api/contract.ts';
+import type { DocLabel } from '../../model/doc-label.ts';
 import { DocketError } from '../../errors.ts';
 import { writeTransaction, type Db } from '../database.ts';
 import * as docLabels from './doc-labels.ts';

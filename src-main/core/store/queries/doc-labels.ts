@@ -1,7 +1,8 @@
-import type { DocLabel } from '../../api/contract.ts';
+import type { DocLabel } from '../../model/doc-label.ts';
 import type { Db } from '../database.ts';
 import { now } from '../clock.ts';
 import * as audit from './audit.ts';
+import { annotationEditor, decisionOf, type AnnotationTable } from './annotation-table.ts';
 import { prepared } from '../statements.ts';
 
 export interface NewDocLabel {
@@ -33,18 +34,22 @@ export function toDocLabel(row: DocLabelRow): DocLabel {
     documentId: row.document_id,
     task: row.task,
     label: row.label,
-    score: row.score,
-    source: row.source,
-    sourceName: row.source_name,
-    status: row.status,
-    runId: row.run_id,
+    ...decisionOf(row),
   };
 }
 
-export function get(db: Db, id: number): DocLabel | undefined {
-  const row = db.prepare('SELECT * FROM doc_labels WHERE id = ?').get(id) as DocLabelRow | undefined;
-  return row && toDocLabel(row);
-}
+/** How document labels are edited, deleted and put back: as spans are (annotation-table.ts). */
+const table: AnnotationTable<DocLabel, DocLabelRow> = {
+  table: 'doc_labels',
+  entity: 'doc_label',
+  action: 'label',
+  noun: 'Document label',
+  fromRow: toDocLabel,
+  editable: ['label', 'status'],
+  columns: { document_id: 'documentId', task: 'task', label: 'label', score: 'score', source: 'source', source_name: 'sourceName', status: 'status' },
+};
+
+export const { get, update, updateMany, remove, restore } = annotationEditor<DocLabel, DocLabelRow, DocLabelChange>(table);
 
 export function forDocument(db: Db, documentId: number): DocLabel[] {
   return (db.prepare('SELECT * FROM doc_labels WHERE document_id = ? ORDER BY task, score DESC, id').all(documentId) as DocLabelRow[]).map(
@@ -97,53 +102,3 @@ export function create(db: Db, label: NewDocLabel, actor: string, groupId: strin
 
 export type DocLabelChange = Partial<Pick<DocLabel, 'label' | 'status'>>;
 
-export function update(db: Db, id: number, change: DocLabelChange, actor: string, groupId: string | null): DocLabel {
-  const before = get(db, id);
-  if (!before) throw new Error(`Document label ${id} does not exist.`);
-  const after = { ...before, ...change };
-  db.prepare('UPDATE doc_labels SET label = ?, status = ?, updated_at = ? WHERE id = ?').run(after.label, after.status, now(), id);
-  audit.append(db, { actor, action: 'label.update', entity: 'doc_label', entityId: id, before, after, groupId });
-  return after;
-}
-
-export function remove(db: Db, id: number, actor: string, groupId: string | null): void {
-  const before = get(db, id);
-  if (!before) return;
-  db.prepare('DELETE FROM doc_labels WHERE id = ?').run(id);
-  audit.append(db, { actor, action: 'label.delete', entity: 'doc_label', entityId: id, before, after: null, groupId });
-}
-
-/** Puts a deleted document label back under its old id when free (see spans.restore). */
-export function restore(db: Db, label: DocLabel, actor: string, groupId: string | null): DocLabel {
-  const at = now();
-  const taken = db.prepare('SELECT 1 FROM doc_labels WHERE id = ?').get(label.id) !== undefined;
-  const info = db
-    .prepare(
-      `INSERT INTO doc_labels (id, document_id, task, label, score, source, source_name, status, run_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM runs WHERE id = ?), ?, ?)`,
-    )
-    .run(taken ? null : label.id, label.documentId, label.task, label.label, label.score, label.source, label.sourceName, label.status, label.runId, at, at);
-  const restored = get(db, Number(info.lastInsertRowid))!;
-  audit.append(db, { actor, action: 'label.create', entity: 'doc_label', entityId: restored.id, before: null, after: restored, groupId });
-  return restored;
-}
-
-/** update() for many labels at once (bulk decisions, undo of them): same rows and audit entries. */
-export function updateMany(db: Db, changes: ReadonlyArray<{ id: number; change: DocLabelChange }>, actor: string, groupId: string | null): DocLabel[] {
-  const select = prepared(db, 'SELECT * FROM doc_labels WHERE id = ?');
-  const write = prepared(db, 'UPDATE doc_labels SET label = ?, status = ?, updated_at = ? WHERE id = ?');
-  const at = now();
-  const out: DocLabel[] = [];
-  const entries: audit.AuditEntry[] = [];
-  for (const { id, change } of changes) {
-    const row = select.get(id) as DocLabelRow | undefined;
-    if (!row) throw new Error(`Document label ${id} does not exist.`);
-    const before = toDocLabel(row);
-    const after = { ...before, ...change };
-    write.run(after.label, after.status, at, id);
-    entries.push({ actor, action: 'label.update', entity: 'doc_label', entityId: id, before, after, groupId });
-    out.push(after);
-  }
-  audit.appendMany(db, entries);
-  return out;
-}

@@ -1,4 +1,4 @@
-import type { DocumentRow } from '../../api/contract.ts';
+import type { DocumentRow } from '../../model/document.ts';
 import type { Db } from '../database.ts';
 import { now } from '../clock.ts';
 import { prepared } from '../statements.ts';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DocLabel, Span } from '../../api/contract.ts';
+import type { DocLabel } from '../../model/doc-label.ts';
+import type { Span } from '../../model/span.ts';
 import { writeTransaction, type Db } from '../database.ts';
 import { prepared } from '../statements.ts';
 import * as audit from './audit.ts';

@@ -1,4 +1,4 @@
-import type { Label } from '../../api/contract.ts';
+import type { Label } from '../../model/label.ts';
 import { DocketError } from '../../errors.ts';
 import { writeTransaction, type Db } from '../database.ts';
 import * as audit from './audit.ts';

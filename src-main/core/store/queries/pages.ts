@@ -1,4 +1,4 @@
-import type { PageInfo } from '../../api/contract.ts';
+import type { PageInfo } from '../../model/document.ts';
 import type { TextRun } from '../../layout/text-runs.ts';
 import type { Db } from '../database.ts';
 import { prepared } from '../statements.ts';

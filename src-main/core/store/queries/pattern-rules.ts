@@ -1,5 +1,5 @@
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
-import type { PatternRule } from '../../api/contract.ts';
+import type { PatternRule } from '../../model/pattern-rule.ts';
 import { DEFAULT_PHONE_REGIONS, MAX_PHONE_REGIONS, validateRule, type PatternRuleInput } from '../../detect/index.ts';
 import { DocketError } from '../../errors.ts';
 import { writeTransaction, type Db } from '../database.ts';

@@ -1,4 +1,4 @@
-import type { ReviewItem } from '../../api/contract.ts';
+import type { ReviewItem } from '../../model/review.ts';
 import type { Db } from '../database.ts';
 
 // The review queue: proposals (spans and document labels) the analyst should look at first.

@@ -1,4 +1,4 @@
-import type { RunSummary } from '../../api/contract.ts';
+import type { RunSummary } from '../../model/run.ts';
 import type { Db } from '../database.ts';
 import { hostname } from 'node:os';
 import { now } from '../clock.ts';

@@ -1,4 +1,4 @@
-import type { Span } from '../../api/contract.ts';
+import type { Span } from '../../model/span.ts';
 import { DocketError } from '../../errors.ts';
 import { writeTransaction, type Db } from '../database.ts';
 import { HUMAN } from './history.ts';

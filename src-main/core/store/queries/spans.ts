@@ -1,7 +1,8 @@
-import type { Span } from '../../api/contract.ts';
+import type { Span } from '../../model/span.ts';
 import type { Db } from '../database.ts';
 import { now } from '../clock.ts';
 import * as audit from './audit.ts';
+import { annotationEditor, decisionOf, type AnnotationTable } from './annotation-table.ts';
 import { prepared } from '../statements.ts';
 
 export interface NewSpan {
@@ -36,18 +37,22 @@ export function toSpan(row: SpanRow): Span {
     start: row.start,
     end: row.end,
     label: row.label,
-    score: row.score,
-    source: row.source,
-    sourceName: row.source_name,
-    status: row.status,
-    runId: row.run_id,
+    ...decisionOf(row),
   };
 }
 
-export function get(db: Db, id: number): Span | undefined {
-  const row = db.prepare('SELECT * FROM spans WHERE id = ?').get(id) as SpanRow | undefined;
-  return row && toSpan(row);
-}
+/** How spans are edited, deleted and put back: as document labels are (annotation-table.ts). */
+const table: AnnotationTable<Span, SpanRow> = {
+  table: 'spans',
+  entity: 'span',
+  action: 'span',
+  noun: 'Span',
+  fromRow: toSpan,
+  editable: ['start', 'end', 'label', 'status'],
+  columns: { document_id: 'documentId', start: 'start', end: 'end', label: 'label', score: 'score', source: 'source', source_name: 'sourceName', status: 'status' },
+};
+
+export const { get, update, updateMany, remove, restore } = annotationEditor<Span, SpanRow, SpanChange>(table);
 
 export function forDocument(db: Db, documentId: number): Span[] {
   return (db.prepare('SELECT * FROM spans WHERE document_id = ? ORDER BY start, end, id').all(documentId) as SpanRow[]).map(toSpan);
@@ -139,67 +144,6 @@ export function create(db: Db, span: NewSpan, actor: string, groupId: string | n
 }
 
 export type SpanChange = Partial<Pick<Span, 'start' | 'end' | 'label' | 'status'>>;
-
-export function update(db: Db, id: number, change: SpanChange, actor: string, groupId: string | null): Span {
-  const before = get(db, id);
-  if (!before) throw new Error(`Span ${id} does not exist.`);
-  const after = { ...before, ...change };
-  db.prepare('UPDATE spans SET start = ?, end = ?, label = ?, status = ?, updated_at = ? WHERE id = ?').run(
-    after.start,
-    after.end,
-    after.label,
-    after.status,
-    now(),
-    id,
-  );
-  audit.append(db, { actor, action: 'span.update', entity: 'span', entityId: id, before, after, groupId });
-  return after;
-}
-
-export function remove(db: Db, id: number, actor: string, groupId: string | null): void {
-  const before = get(db, id);
-  if (!before) return;
-  db.prepare('DELETE FROM spans WHERE id = ?').run(id);
-  audit.append(db, { actor, action: 'span.delete', entity: 'span', entityId: id, before, after: null, groupId });
-}
-
-/**
- * Puts a deleted span back (undo of a delete, redo of a create) under its old id, so older audit
- * entries that name it still apply; if that id was taken meanwhile, under a new one.
- */
-export function restore(db: Db, span: Span, actor: string, groupId: string | null): Span {
-  const at = now();
-  const taken = db.prepare('SELECT 1 FROM spans WHERE id = ?').get(span.id) !== undefined;
-  const info = db
-    .prepare(
-      `INSERT INTO spans (id, document_id, start, end, label, score, source, source_name, status, run_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM runs WHERE id = ?), ?, ?)`,
-    )
-    .run(taken ? null : span.id, span.documentId, span.start, span.end, span.label, span.score, span.source, span.sourceName, span.status, span.runId, at, at);
-  const restored = get(db, Number(info.lastInsertRowid))!;
-  audit.append(db, { actor, action: 'span.create', entity: 'span', entityId: restored.id, before: null, after: restored, groupId });
-  return restored;
-}
-
-/** update() for many spans at once (bulk decisions, undo of them): same rows and audit entries. */
-export function updateMany(db: Db, changes: ReadonlyArray<{ id: number; change: SpanChange }>, actor: string, groupId: string | null): Span[] {
-  const select = prepared(db, 'SELECT * FROM spans WHERE id = ?');
-  const write = prepared(db, 'UPDATE spans SET start = ?, end = ?, label = ?, status = ?, updated_at = ? WHERE id = ?');
-  const at = now();
-  const out: Span[] = [];
-  const entries: audit.AuditEntry[] = [];
-  for (const { id, change } of changes) {
-    const row = select.get(id) as SpanRow | undefined;
-    if (!row) throw new Error(`Span ${id} does not exist.`);
-    const before = toSpan(row);
-    const after = { ...before, ...change };
-    write.run(after.start, after.end, after.label, after.status, at, id);
-    entries.push({ actor, action: 'span.update', entity: 'span', entityId: id, before, after, groupId });
-    out.push(after);
-  }
-  audit.appendMany(db, entries);
-  return out;
-}
 
 /** create() for many spans at once (apply to all occurrences): same rows and audit entries. */
 export function createMany(db: Db, spans: readonly NewSpan[], actor: string, groupId: string | null): Span[] {

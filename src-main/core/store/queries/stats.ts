@@ -1,4 +1,4 @@
-import type { Stats } from '../../api/contract.ts';
+import type { Stats } from '../../model/stats.ts';
 import type { Db } from '../database.ts';
 
 // Where the batch stands: documents, decisions by status per kind ("span.accepted", …, plus

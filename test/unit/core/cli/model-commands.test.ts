@@ -61,8 +61,29 @@ describe('docket models / detect / classify / zero-shot', () => {
     expect(shown.labels.map((l) => `${l.task}=${l.label}`)).toEqual(expect.arrayContaining(['text-classification=POSITIVE', 'zero-shot=sports']));
   });
 
+  it('finds names with the built-in detector: no model to pull', async () => {
+    const result = await docket('detect', project, '--ner', 'builtin/names', '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual([expect.objectContaining({ task: 'ner', model: 'builtin/names', status: 'completed', docsDone: 2 })]);
+    const shown = JSON.parse((await docket('show', project, '1', '--json')).out) as { spans: Array<{ text: string; label: string; sourceName: string }> };
+    expect(shown.spans.filter((s) => s.sourceName === 'builtin/names').map((s) => `${s.label}:${s.text}`)).toEqual(expect.arrayContaining(['PERSON:John Smith', 'LOC:Paris']));
+  });
+
+  it('tests each document against a hypothesis (nli), one label per document under the hypothesis', async () => {
+    const result = await docket('nli', project, '--model', modelDir('nli'), '--hypothesis', 'This text is about sports.', '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual([expect.objectContaining({ task: 'nli', status: 'completed', docsDone: 2, counts: expect.objectContaining({ labels: 2 }) })]);
+    for (const id of ['1', '2']) {
+      const shown = JSON.parse((await docket('show', project, id, '--json')).out) as { labels: Array<{ task: string; label: string }> };
+      const nli = shown.labels.filter((l) => l.task === 'nli: This text is about sports.');
+      expect(nli.map((l) => ['contradiction', 'entailment', 'neutral'].includes(l.label))).toEqual([true]);
+    }
+    expect(await docket('nli', project, '--model', modelDir('nli'))).toMatchObject({ code: 1, err: expect.stringMatching(/--hypothesis TEXT is required/) });
+  });
+
   it('explains bad usage and unknown models', async () => {
     expect(await docket('detect', project)).toMatchObject({ code: 1, err: expect.stringMatching(/Choose at least one of --patterns/) });
+    expect(await docket('detect', project, '--ner', 'builtin/pos')).toMatchObject({ code: 1, err: expect.stringMatching(/builtin\/pos finds parts of speech, not ner; use builtin\/names/) });
     expect(await docket('classify', project, '--model', 'Xenova/distilbert-base-uncased-finetuned-sst-2-english')).toMatchObject({ code: 1, err: expect.stringMatching(/not on this machine\. Pull it first/) });
     expect(await docket('zero-shot', project, '--model', modelDir('nli'), '--labels', 'a', '--template', 'no slot')).toMatchObject({ code: 1, err: expect.stringMatching(/must contain \{\}/) });
   });

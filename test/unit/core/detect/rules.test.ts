@@ -38,9 +38,8 @@ describe('custom regexes', () => {
     expect(() => validateRule(regex('SLOW', '(?:[a-z]+\\d*){2,}x'))).toThrow(/exponential/);
     // Overlapping alternatives under a repetition pass the static check; the probe run catches them.
     expect(nestedQuantifier('^(a|a)+$')).toBeNull();
-    const started = Date.now();
+    // The probe stops the run at its own budget (regex-safety.ts); how long that takes is not asserted here.
     expect(() => validateRule(regex('SLOW', '^(a|a)+$'))).toThrow(/"SLOW".*too slow.*catastrophic backtracking/);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
   it('accepts ordinary patterns with classes, escapes and bounded nesting', () => {
     for (const p of ['\\b[A-Z]{2}\\d{6}\\b', '(?:\\d{3}-){2}\\d{4}', '\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+', '[(+]\\d+[)]', '(ab){1,3}c+']) {
@@ -110,15 +109,14 @@ describe('options and speed', () => {
   it('refuses an unknown detector id, naming the known ones', () => {
     expect(() => detectPatterns('x', [], { detectors: ['passport'] })).toThrow(/Unknown pattern detector passport.*email/);
   });
-  it('runs all detectors on 1 MB of mixed text in well under a second', () => {
+  // Speed is measured by `npm run bench -- detect`, never asserted here.
+  it('runs all detectors and the project rules over 1 MB of mixed text', () => {
     const prose = 'The committee met on Tuesday to discuss the budget for the next fiscal year, and agreed on 42 items. ';
     const pii = 'Reach jane.roe@example.org or +44 20 7946 0958; card 5555 5555 5555 4444, IBAN FR1420041010050500013M02606, host 10.0.0.7, due 2024-03-15. ';
     let text = '';
     while (text.length < 1_000_000) text += prose.repeat(9) + pii;
-    const started = performance.now();
     const spans = detectPatterns(text, [deny('committee', 'ORG'), regex('ITEMS', '\\d+ items')]);
-    const ms = performance.now() - started;
     expect(spans.length).toBeGreaterThan(5000);
-    expect(ms).toBeLessThan(1500);
+    expect(new Set(spans.map((s) => s.label))).toEqual(new Set(['ORG', 'ITEMS', 'EMAIL', 'PHONE', 'CARD', 'IBAN', 'IP', 'DATE']));
   });
 });

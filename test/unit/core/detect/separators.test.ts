@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPatterns, type DetectOptions } from '../../../../src-main/core/detect/index.ts';
 import { separatorView } from '../../../../src-main/core/detect/separators.ts';
+import { PATHOLOGICAL_RUNS } from '../../../fixtures/detect/pathological-runs.ts';
 
 /** What all detectors together report: label and exact offsets. */
 function spans(text: string, options: DetectOptions = {}) {
@@ -278,10 +279,8 @@ describe('everything together', () => {
       at(text, 'GB82\u202fWEST\u202f1234\u202f5698\u202f7654\u202f32', 'IBAN'),
     ]);
   });
-  it('stays linear on long runs of digits and line breaks', () => {
-    const inputs = ['1\n'.repeat(200_000), '4111 1111\n'.repeat(40_000), '1\u2009'.repeat(50_000) + 'x', 'DE89\n'.repeat(80_000)];
-    const started = performance.now();
-    for (const text of inputs) detectPatterns(text, [], { detectors: ['card', 'ssn', 'iban'] });
-    expect(performance.now() - started).toBeLessThan(2000);
+  // How long these take (linear in their length) is measured by `npm run bench -- detect`, not here.
+  it('finds nothing in long runs of digits and line breaks that only look like the start of a number', () => {
+    for (const text of PATHOLOGICAL_RUNS) expect(detectPatterns(text, [], { detectors: ['card', 'ssn', 'iban'] })).toEqual([]);
   });
 });

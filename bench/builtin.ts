@@ -94,16 +94,30 @@ export async function benchBuiltin(): Promise<void> {
     for (const line of table(contenders, scores)) console.log(line);
     const overlap = lexiconOverlap(docs, known);
     console.log(`  lexicon overlap: ${pct(overlap.share)}% of ${overlap.names} distinct gold person names have every word in builtin/names' own name lists`);
-    const outside = docs.map((d) => ({ ...d, entities: d.entities.filter((e) => e.label === 'PERSON' && !e.value.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).every(known)) }));
+    const outside = docs.map((d) => ({
+      ...d,
+      entities: d.entities.filter(
+        (e) =>
+          e.label === 'PERSON' &&
+          !e.value
+            .split(/\s+/)
+            .filter((w) => /^\p{Lu}/u.test(w))
+            .every(known),
+      ),
+    }));
     const outsideRecall = score(outside, (text) => builtin.predict(text)).labels.PERSON;
-    console.log(`  builtin/names PERSON recall on the ${outsideRecall.tp + outsideRecall.fn} gold person mentions not wholly in those lists: ${pct(outsideRecall.recall)}%`);
+    console.log(
+      `  builtin/names PERSON recall on the ${outsideRecall.tp + outsideRecall.fn} gold person mentions not wholly in those lists: ${pct(outsideRecall.recall)}%`,
+    );
     console.log('');
   }
   for (const c of contenders) console.log(`  ${c.name}: ${c.about}`);
   console.log('  A prediction matches a gold span of its label when it covers it and anything more is a title, spaces or punctuation.');
 
   console.log('');
-  console.log(`builtin: throughput, single thread, the ${docs.length} corpus documents (seed ${SECOND_SEED}) one detect() call each, 3 rounds (KB = 1,024 characters)`);
+  console.log(
+    `builtin: throughput, single thread, the ${docs.length} corpus documents (seed ${SECOND_SEED}) one detect() call each, 3 rounds (KB = 1,024 characters)`,
+  );
   const speeds = contenders.map((c) => throughput(c, docs));
   contenders.forEach((c, i) => console.log(`  ${c.name.padEnd(18)}${speeds[i]!.toFixed(0).padStart(6)} KB/s`));
   console.log(`  builtin/names ÷ compromise alone: ×${(speeds[0]! / speeds[1]!).toFixed(2)}`);
@@ -115,7 +129,9 @@ export async function benchBuiltin(): Promise<void> {
   const pos = posAccuracy(BUILTIN_DETECTORS['builtin/pos']);
   console.log(`builtin: builtin/pos on ${POS_GOLD.length} hand-tagged sentences (${pos.tokens} words, universal tags, PUNCT not scored)`);
   console.log(`  accuracy ${pct(pos.accuracy)}% (${pos.correct} of ${pos.tokens}); words with no span of their own: ${pos.unaligned}`);
-  const confusions = Object.entries(pos.confusions).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const confusions = Object.entries(pos.confusions)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8);
   console.log(`  most frequent errors (gold→predicted): ${confusions.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 }
 

@@ -112,7 +112,13 @@ const REDACT_PII_TOKENS: ReadonlyArray<readonly [string, Label | null, RegExp | 
   ['URL', 'URL', redactPiiPatterns.url],
   ['PERSON_NAME', null, null],
 ];
-const TOKEN = new RegExp([...REDACT_PII_TOKENS].map(([t]) => t).sort((a, b) => b.length - a.length).join('|'), 'g');
+const TOKEN = new RegExp(
+  [...REDACT_PII_TOKENS]
+    .map(([t]) => t)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 const WHOLE = new Map(REDACT_PII_TOKENS.map(([t, , re]) => [t, re ? new RegExp(`^(?:${re.source})$`, re.flags.replace('g', '')) : null]));
 const TOKEN_LABEL = new Map(REDACT_PII_TOKENS.map(([t, label]) => [t, label]));
 
@@ -148,7 +154,11 @@ export function alignRedacted(input: string, output: string): { spans: Array<{ s
     while (j + 1 < pieces.length && 'token' in pieces[j + 1]!) j++;
     const next = pieces[j + 1] as { literal: string } | undefined;
     // The input may itself hold the token's word ("URL: …"): then it is text, not a redaction.
-    if (j === i && input.startsWith(piece.token, pos) && (next ? input.startsWith(next.literal, pos + piece.token.length) : pos + piece.token.length === input.length)) {
+    if (
+      j === i &&
+      input.startsWith(piece.token, pos) &&
+      (next ? input.startsWith(next.literal, pos + piece.token.length) : pos + piece.token.length === input.length)
+    ) {
       pos += piece.token.length;
       continue;
     }
@@ -266,11 +276,16 @@ export async function benchDetect(): Promise<void> {
   const documents = piiCorpus();
   const entities = documents.reduce((n, d) => n + d.entities.length, 0);
   const decoys = documents.reduce((n, d) => n + d.decoys.length, 0);
-  console.log(`detect: evaluation corpus (seed ${DEFAULT_SEED}, ${fmt(DEFAULT_DOCUMENTS)} documents, ${fmt(entities)} entities, ${fmt(decoys)} decoys): precision / recall / F1 per label`);
+  console.log(
+    `detect: evaluation corpus (seed ${DEFAULT_SEED}, ${fmt(DEFAULT_DOCUMENTS)} documents, ${fmt(entities)} entities, ${fmt(decoys)} decoys): precision / recall / F1 per label`,
+  );
   const scores = contenders.map((c) => score(documents, (text) => c.predict(text), { supported: c.supported }));
   for (const line of qualityTable(contenders, scores)) console.log(line);
   for (const c of contenders) console.log(`  ${c.name}: ${c.about}`);
-  if (redactPii.alignment.lost > 0) console.log(`  redact-pii: ${fmt(redactPii.alignment.lost)} of ${fmt(redactPii.alignment.tokens)} redactions could not be placed in the input (not scored)`);
+  if (redactPii.alignment.lost > 0)
+    console.log(
+      `  redact-pii: ${fmt(redactPii.alignment.lost)} of ${fmt(redactPii.alignment.tokens)} redactions could not be placed in the input (not scored)`,
+    );
   console.log('  A prediction matches when its label is the gold one and it covers the gold span, any more being spaces or punctuation.');
 
   // 1b. Pathological runs: linear means four times the text takes about four times as long.
@@ -296,16 +311,23 @@ export async function benchDetect(): Promise<void> {
       prose: measure(c, prose.slice(0, size.prose), true),
     };
   });
-  const show = (t: Throughput) => `${t.mbPerSecond.toFixed(t.mbPerSecond < 10 ? 2 : 1).padStart(7)} MB/s on ${t.mb.toFixed(2).padStart(5)} MB (${t.seconds.toFixed(2)} s)`;
+  const show = (t: Throughput) =>
+    `${t.mbPerSecond.toFixed(t.mbPerSecond < 10 ? 2 : 1).padStart(7)} MB/s on ${t.mb.toFixed(2).padStart(5)} MB (${t.seconds.toFixed(2)} s)`;
   console.log(`  ${''.padEnd(14)}${'PII-dense text'.padEnd(40)}prose`);
   for (const r of results) console.log(`  ${r.contender.name.padEnd(14)}${show(r.dense).padEnd(40)}${show(r.prose)}`);
   const [mine, ...peers] = results;
   for (const peer of peers) {
-    console.log(`  Docket ÷ ${peer.contender.name}: ×${(mine!.dense.mbPerSecond / peer.dense.mbPerSecond).toFixed(1)} on PII-dense text, ×${(mine!.prose.mbPerSecond / peer.prose.mbPerSecond).toFixed(1)} on prose`);
+    console.log(
+      `  Docket ÷ ${peer.contender.name}: ×${(mine!.dense.mbPerSecond / peer.dense.mbPerSecond).toFixed(1)} on PII-dense text, ×${(mine!.prose.mbPerSecond / peer.prose.mbPerSecond).toFixed(1)} on prose`,
+    );
   }
-  console.log(`  Smaller samples for the libraries: openredaction ${(SIZES.openredaction.dense / MB).toFixed(2)} MB, redact-pii ${(SIZES['redact-pii'].dense / MB).toFixed(2)} MB dense / ${(SIZES['redact-pii'].prose / MB).toFixed(2)} MB prose (both slow down faster than linearly with text length).`);
+  console.log(
+    `  Smaller samples for the libraries: openredaction ${(SIZES.openredaction.dense / MB).toFixed(2)} MB, redact-pii ${(SIZES['redact-pii'].dense / MB).toFixed(2)} MB dense / ${(SIZES['redact-pii'].prose / MB).toFixed(2)} MB prose (both slow down faster than linearly with text length).`,
+  );
   const onProse = results.map((r) => {
-    const labels = Object.entries(r.prose.byLabel).map(([l, n]) => `${l} ${fmt(n)}`).join(', ');
+    const labels = Object.entries(r.prose.byLabel)
+      .map(([l, n]) => `${l} ${fmt(n)}`)
+      .join(', ');
     return `${r.contender.name} ${fmt(r.prose.found)}${labels ? ` (${labels})` : ''}`;
   });
   console.log(`  Spans in our labels found in the prose, none of which is PII: ${onProse.join('; ')}.`);

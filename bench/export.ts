@@ -47,7 +47,10 @@ export async function benchExport(): Promise<void> {
   const t0 = performance.now();
   const result = await redactPdf(bytes, text, pages, mergeRanges(spans), { dpi: 200, colour: { r: 0, g: 0, b: 0 }, overlay: 'label', wholePages: new Set() });
   const t1 = performance.now();
-  const verdict = await verifyPdf(result.bytes, spans.map((s) => makeNeedle(String(s.id), text.slice(s.start, s.end))!));
+  const verdict = await verifyPdf(
+    result.bytes,
+    spans.map((s) => makeNeedle(String(s.id), text.slice(s.start, s.end))!),
+  );
   const t2 = performance.now();
   const residual = await scanPdfResidue(result.bytes, residualContextFor([{ text, spans: [] }], { rules: [], phoneRegions: ['US'] }, new Set()));
   const t3 = performance.now();
@@ -56,13 +59,18 @@ export async function benchExport(): Promise<void> {
   const reader = ocrPixelReader();
   const readings = await readPages(result.bytes, read, reader);
   await reader.close();
-  const pixels = pixelFindings(readings, spans.map((s) => makeNeedle(String(s.id), text.slice(s.start, s.end))!));
+  const pixels = pixelFindings(
+    readings,
+    spans.map((s) => makeNeedle(String(s.id), text.slice(s.start, s.end))!),
+  );
   const t4 = performance.now();
   clearInterval(timer);
   sample();
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
   console.log(`export: ${PAGES} pages, ${result.rasterisedPages.length} rasterised at 200 dpi, ${spans.length} spans`);
-  console.log(`  redact: ${((t1 - t0) / 1000).toFixed(2)} s = ${(PAGES / ((t1 - t0) / 1000)).toFixed(1)} pages/s (${(result.rasterisedPages.length / ((t1 - t0) / 1000)).toFixed(1)} rasterised pages/s)`);
+  console.log(
+    `  redact: ${((t1 - t0) / 1000).toFixed(2)} s = ${(PAGES / ((t1 - t0) / 1000)).toFixed(1)} pages/s (${(result.rasterisedPages.length / ((t1 - t0) / 1000)).toFixed(1)} rasterised pages/s)`,
+  );
   console.log(`  verify: ${((t2 - t1) / 1000).toFixed(2)} s = ${(PAGES / ((t2 - t1) / 1000)).toFixed(1)} pages/s; ok=${verdict.ok}`);
   console.log(`  residual scan: ${((t3 - t2) / 1000).toFixed(2)} s = ${(PAGES / ((t3 - t2) / 1000)).toFixed(1)} pages/s; passed=${residual.check.passed}`);
   const total = t3 - t0;
@@ -71,7 +79,9 @@ export async function benchExport(): Promise<void> {
   console.log(`  end to end: ${(PAGES / (total / 1000)).toFixed(1)} pages/s; output ${mb(result.bytes.length)}`);
   const perImage = (t4 - t3) / 1000 / read.length;
   const withPixels = total / 1000 + perImage * result.rasterisedPages.length;
-  console.log(`  pixel check (OCR of the written page images, on by default): ${read.length} of ${result.rasterisedPages.length} rasterised pages read in ${((t4 - t3) / 1000).toFixed(1)} s = ${perImage.toFixed(2)} s each (engine start included); passed=${pixels.check.passed}`);
+  console.log(
+    `  pixel check (OCR of the written page images, on by default): ${read.length} of ${result.rasterisedPages.length} rasterised pages read in ${((t4 - t3) / 1000).toFixed(1)} s = ${perImage.toFixed(2)} s each (engine start included); passed=${pixels.check.passed}`,
+  );
   console.log(`  end to end with the pixel check, at that rate for all ${result.rasterisedPages.length}: ${(PAGES / withPixels).toFixed(1)} pages/s`);
   console.log(`  peak RSS ${mb(peak)} (before redaction ${mb(baseline)}; maxRSS ${mb(process.resourceUsage().maxRSS * 1024)})`);
   if (!verdict.ok || !residual.check.passed || !pixels.check.passed) process.exitCode = 1;

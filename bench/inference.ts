@@ -22,7 +22,8 @@ import { ensureBertBaseShaped } from './models/bert-base-shaped.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 40);
 const DTYPES = (process.env.BENCH_DTYPES ?? 'fp32,q8').split(',') as Array<'fp32' | 'q8'>;
-if (DTYPES.some((d) => d !== 'fp32' && d !== 'q8')) throw new Error(`BENCH_DTYPES must list fp32 and/or q8 (int8), comma-separated; got "${process.env.BENCH_DTYPES}".`);
+if (DTYPES.some((d) => d !== 'fp32' && d !== 'q8'))
+  throw new Error(`BENCH_DTYPES must list fp32 and/or q8 (int8), comma-separated; got "${process.env.BENCH_DTYPES}".`);
 // Warm-up loads the session and grows ONNX Runtime's memory arena; a new sequence shape costs
 // nothing extra on CPU (measured: 480–483-token inputs, first run as fast as the third).
 const WARM = Math.min(DOCS, 8);
@@ -45,7 +46,14 @@ async function bestOf(requests: PathRequest[]): Promise<PathResult[]> {
       const r = await runPath(request);
       const b = best[i];
       const fastest = !b || r.seconds < b.seconds ? r : b;
-      best[i] = b ? { ...fastest, p99LagMs: Math.max(r.p99LagMs, b.p99LagMs), peakRssMb: Math.max(r.peakRssMb, b.peakRssMb), ...(r.hostPeakRssMb !== undefined ? { hostPeakRssMb: Math.max(r.hostPeakRssMb, b.hostPeakRssMb ?? 0) } : {}) } : r;
+      best[i] = b
+        ? {
+            ...fastest,
+            p99LagMs: Math.max(r.p99LagMs, b.p99LagMs),
+            peakRssMb: Math.max(r.peakRssMb, b.peakRssMb),
+            ...(r.hostPeakRssMb !== undefined ? { hostPeakRssMb: Math.max(r.hostPeakRssMb, b.hostPeakRssMb ?? 0) } : {}),
+          }
+        : r;
     }
   }
   return best as PathResult[];
@@ -65,23 +73,35 @@ export async function benchInference(): Promise<void> {
   const words = docs.map((d) => d.split(' ').length);
   const total = counts.reduce((a, b) => a + b, 0);
   const read = counts.reduce((n, t) => n + Math.min(t, MAX_LENGTH), 0);
-  console.log(`inference: ${docs.length} of the ${FULL_CORPUS.toLocaleString('en')}-document corpus (BENCH_DOCS=${FULL_CORPUS} for all), ${Math.min(...words)}–${Math.max(...words)} words, ${total.toLocaleString('en')} tokens; ${availableParallelism()} cores; each path ${ROUNDS}× in fresh processes (fastest counts) after a warm-up over ${WARM} documents`);
+  console.log(
+    `inference: ${docs.length} of the ${FULL_CORPUS.toLocaleString('en')}-document corpus (BENCH_DOCS=${FULL_CORPUS} for all), ${Math.min(...words)}–${Math.max(...words)} words, ${total.toLocaleString('en')} tokens; ${availableParallelism()} cores; each path ${ROUNDS}× in fresh processes (fastest counts) after a warm-up over ${WARM} documents`,
+  );
   for (const task of ['ner', 'text-classification'] as const) {
     const model = task === 'ner' ? ner : classifier;
     // NER reads every token; classification (on every path) a document's first 512.
     const credited = task === 'ner' ? total : read;
-    console.log(task === 'ner'
-      ? `NER (rates in document tokens/s: each token counted once, however many windows read it; the pipeline is credited only the ${read.toLocaleString('en')} it reads before truncating at ${MAX_LENGTH}):`
-      : `classification (${read.toLocaleString('en')} tokens: each document's first ${MAX_LENGTH}, on every path):`);
+    console.log(
+      task === 'ner'
+        ? `NER (rates in document tokens/s: each token counted once, however many windows read it; the pipeline is credited only the ${read.toLocaleString('en')} it reads before truncating at ${MAX_LENGTH}):`
+        : `classification (${read.toLocaleString('en')} tokens: each document's first ${MAX_LENGTH}, on every path):`,
+    );
     for (const dtype of DTYPES) {
       const base = { task, model, dtype, docs: DOCS, warm: WARM };
       const [c, a, b] = (await bestOf((['bare', 'engine', 'stock'] as const).map((path) => ({ ...base, path })))) as [PathResult, PathResult, PathResult];
       const [ra, rb, rc] = [rate(credited, a.seconds), rate(read, b.seconds), rate(credited, c.seconds)];
       console.log(`  ${dtype}:`);
-      console.log(`    (a) engine   ${ra.toFixed(0).padStart(6)} tok/s  ${a.seconds.toFixed(1)} s, ${a.modelTokens.toLocaleString('en')} tokens through the model; ${outside(a)}; ${memory(a)}; main-thread p99 lag ${a.p99LagMs.toFixed(1)} ms`);
-      console.log(`    (b) pipeline ${rb.toFixed(0).padStart(6)} tok/s  ${b.seconds.toFixed(1)} s, ${b.modelTokens.toLocaleString('en')} tokens through the model; ${outside(b)}; ${memory(b)}; main-thread p99 lag ${b.p99LagMs.toFixed(1)} ms`);
-      console.log(`    (c) bare run ${rc.toFixed(0).padStart(6)} tok/s  ${c.seconds.toFixed(1)} s, ${c.modelTokens.toLocaleString('en')} tokens through the model; ${memory(c)}`);
-      console.log(`    ratios: a/c ${(ra / rc).toFixed(2)} (target ≥ 0.90), a/b ${(ra / rb).toFixed(2)} (target ≥ 1.5); c/b ${(rc / rb).toFixed(2)} is the most any engine on this ONNX Runtime could reach against the pipeline here`);
+      console.log(
+        `    (a) engine   ${ra.toFixed(0).padStart(6)} tok/s  ${a.seconds.toFixed(1)} s, ${a.modelTokens.toLocaleString('en')} tokens through the model; ${outside(a)}; ${memory(a)}; main-thread p99 lag ${a.p99LagMs.toFixed(1)} ms`,
+      );
+      console.log(
+        `    (b) pipeline ${rb.toFixed(0).padStart(6)} tok/s  ${b.seconds.toFixed(1)} s, ${b.modelTokens.toLocaleString('en')} tokens through the model; ${outside(b)}; ${memory(b)}; main-thread p99 lag ${b.p99LagMs.toFixed(1)} ms`,
+      );
+      console.log(
+        `    (c) bare run ${rc.toFixed(0).padStart(6)} tok/s  ${c.seconds.toFixed(1)} s, ${c.modelTokens.toLocaleString('en')} tokens through the model; ${memory(c)}`,
+      );
+      console.log(
+        `    ratios: a/c ${(ra / rc).toFixed(2)} (target ≥ 0.90), a/b ${(ra / rb).toFixed(2)} (target ≥ 1.5); c/b ${(rc / rb).toFixed(2)} is the most any engine on this ONNX Runtime could reach against the pipeline here`,
+      );
     }
   }
 }

@@ -52,7 +52,9 @@ export async function benchIngest(): Promise<void> {
     }
     const a = await timedImport(join(work), [small]);
     console.log(`ingest: ${FILES.toLocaleString('en')} small TXT files (${(bytes / 1024 / 1024).toFixed(1)} MB)`);
-    console.log(`  ${a.report.imported.toLocaleString('en')} imported in ${a.seconds.toFixed(1)} s = ${(a.report.imported / a.seconds).toFixed(0)} files/s; peak RSS ${a.peakMb} MB (+${a.growthMb} MB over ${a.baselineMb} MB)`);
+    console.log(
+      `  ${a.report.imported.toLocaleString('en')} imported in ${a.seconds.toFixed(1)} s = ${(a.report.imported / a.seconds).toFixed(0)} files/s; peak RSS ${a.peakMb} MB (+${a.growthMb} MB over ${a.baselineMb} MB)`,
+    );
 
     const csvDir = join(work, 'csv');
     mkdirSync(csvDir);
@@ -60,7 +62,9 @@ export async function benchIngest(): Promise<void> {
     const b = await timedImport(csvDir, [join(csvDir, 'big.csv')], { csvColumn: 'text' });
     const mb = csvBytes / 1024 / 1024;
     console.log(`ingest: one ${mb.toFixed(0)} MB CSV (quoted fields with commas and escaped quotes)`);
-    console.log(`  ${b.report.imported.toLocaleString('en')} rows in ${b.seconds.toFixed(1)} s = ${(mb / b.seconds).toFixed(1)} MB/s, ${(b.report.imported / b.seconds).toFixed(0)} rows/s; peak RSS ${b.peakMb} MB (+${b.growthMb} MB over ${b.baselineMb} MB; bounded by caches, not by the file size)`);
+    console.log(
+      `  ${b.report.imported.toLocaleString('en')} rows in ${b.seconds.toFixed(1)} s = ${(mb / b.seconds).toFixed(1)} MB/s, ${(b.report.imported / b.seconds).toFixed(0)} rows/s; peak RSS ${b.peakMb} MB (+${b.growthMb} MB over ${b.baselineMb} MB; bounded by caches, not by the file size)`,
+    );
     if (a.report.failed.length || b.report.failed.length) {
       console.log(`  FAILED: ${[...a.report.failed, ...b.report.failed].map((f) => `${f.path}: ${f.reason}`).join('; ')}`);
       process.exitCode = 1;

@@ -75,19 +75,45 @@ export async function benchLag(): Promise<void> {
   await s.runJob('documents:import.start', { paths: [memos, join(root, 'report.pdf')] });
   const db = s.app.db();
   const pdf = db.prepare("SELECT id, text FROM documents WHERE name = 'report.pdf'").get() as { id: number; text: string };
-  const insert = db.prepare("INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, created_at, updated_at) VALUES (?, ?, ?, 'PER', NULL, 'human', '', 'accepted', '', '')");
+  const insert = db.prepare(
+    "INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, created_at, updated_at) VALUES (?, ?, ?, 'PER', NULL, 'human', '', 'accepted', '', '')",
+  );
   for (const m of pdf.text.matchAll(/Person Number\d+x\d+/g)) insert.run(pdf.id, m.index, m.index + m[0].length);
 
   const ping = () => s.call('labels:list.get', {});
   const jobs: Array<{ name: string; channel: string; kind: JobKind; request: (mode: string) => unknown }> = [
-    { name: 'import of 5,000 files', channel: 'documents:import.start', kind: 'import', request: (mode) => ({ paths: [files(join(root, `inbox-${mode}`), 5000, mode)] }) },
+    {
+      name: 'import of 5,000 files',
+      channel: 'documents:import.start',
+      kind: 'import',
+      request: (mode) => ({ paths: [files(join(root, `inbox-${mode}`), 5000, mode)] }),
+    },
     { name: 'pattern run over 10 MB', channel: 'runs:job.start', kind: 'patterns', request: () => ({ task: 'patterns', restart: true }) },
-    { name: '200-page redacted export', channel: 'export:job.start', kind: 'export', request: (mode) => ({ format: 'pdf', outDir: join(root, `out-${mode}`), documentIds: [pdf.id], acceptResidual: ['EMAIL', 'PHONE', 'CARD', 'IBAN', 'DATE'], pixelCheck: false }) },
+    {
+      name: '200-page redacted export',
+      channel: 'export:job.start',
+      kind: 'export',
+      request: (mode) => ({
+        format: 'pdf',
+        outDir: join(root, `out-${mode}`),
+        documentIds: [pdf.id],
+        acceptResidual: ['EMAIL', 'PHONE', 'CARD', 'IBAN', 'DATE'],
+        pixelCheck: false,
+      }),
+    },
   ];
   console.log('lag: the answering process while a job runs (event-loop delay; time to answer a request sent every 25 ms)');
   console.log('  job                        where              lag p50/p99/max ms    answer p50/p99/max ms   job s');
   const row = (name: string, where: string, f: Figures) =>
-    console.log(`  ${name.padEnd(26)} ${where.padEnd(18)} ${[f.lag.p50, f.lag.p99, f.lag.max].map((v) => v.toFixed(0)).join(' / ').padEnd(21)} ${[f.answer.p50, f.answer.p99, f.answer.max].map((v) => v.toFixed(0)).join(' / ').padEnd(23)} ${f.seconds.toFixed(1)}`);
+    console.log(
+      `  ${name.padEnd(26)} ${where.padEnd(18)} ${[f.lag.p50, f.lag.p99, f.lag.max]
+        .map((v) => v.toFixed(0))
+        .join(' / ')
+        .padEnd(21)} ${[f.answer.p50, f.answer.p99, f.answer.max]
+        .map((v) => v.toFixed(0))
+        .join(' / ')
+        .padEnd(23)} ${f.seconds.toFixed(1)}`,
+    );
   for (const job of jobs) {
     const inJob = await measure(ping, async () => {
       const end: JobFinished = await s.runJob(job.channel, job.request('process'));
@@ -95,7 +121,13 @@ export async function benchLag(): Promise<void> {
     });
     row(job.name, 'job process (app)', inJob);
     const request = job.kind === 'patterns' ? { restart: true } : job.request('inline');
-    const inline = await measure(ping, () => (jobKinds[job.kind] as (db: unknown, r: unknown, j: unknown) => Promise<unknown>)(db, request, { jobId: 'bench', signal: new AbortController().signal, report: () => {} }));
+    const inline = await measure(ping, () =>
+      (jobKinds[job.kind] as (db: unknown, r: unknown, j: unknown) => Promise<unknown>)(db, request, {
+        jobId: 'bench',
+        signal: new AbortController().signal,
+        report: () => {},
+      }),
+    );
     row(job.name, 'same process', inline);
     console.log(`  ${''.padEnd(26)} p99 answer, same process / job process: ${(inline.answer.p99 / Math.max(1, inJob.answer.p99)).toFixed(1)}x`);
   }

@@ -21,8 +21,16 @@ import { watchMemory } from './peak-memory.ts';
 
 const PAGES = Number(process.env.BENCH_OCR_PAGES ?? 6);
 
-interface Result { cer: number; pagesPerSecond: number; peakMb: number }
-interface Reader { name: string; read(page: ScanPage): Promise<string>; close(): Promise<void> }
+interface Result {
+  cer: number;
+  pagesPerSecond: number;
+  peakMb: number;
+}
+interface Reader {
+  name: string;
+  read(page: ScanPage): Promise<string>;
+  close(): Promise<void>;
+}
 
 async function tesseractReader(): Promise<Reader & { startMs: number }> {
   const cachePath = mkdtempSync(join(tmpdir(), 'docket-bench-ocr-'));
@@ -39,8 +47,12 @@ async function tesseractReader(): Promise<Reader & { startMs: number }> {
   };
 }
 
-interface PaddleLine { text: string }
-interface PaddleOcr { detect(image: Buffer): Promise<PaddleLine[]> }
+interface PaddleLine {
+  text: string;
+}
+interface PaddleOcr {
+  detect(image: Buffer): Promise<PaddleLine[]>;
+}
 
 async function paddleReader(): Promise<(Reader & { startMs: number }) | string> {
   try {
@@ -72,10 +84,18 @@ async function measure(reader: Reader, pages: ScanPage[]): Promise<Result> {
 export async function benchOcr(): Promise<void> {
   const sets: Record<string, ScanOptions[]> = {
     'clean 300 dpi PNG': Array.from({ length: PAGES }, (_, i) => ({ seed: 100 + i, dpi: 300 })),
-    'noisy 300 dpi JPEG q60, ±2° skew': Array.from({ length: PAGES }, (_, i) => ({ seed: 200 + i, dpi: 300, noise: 0.3, skewDegrees: i % 2 ? -2 : 2, jpegQuality: 60 })),
+    'noisy 300 dpi JPEG q60, ±2° skew': Array.from({ length: PAGES }, (_, i) => ({
+      seed: 200 + i,
+      dpi: 300,
+      noise: 0.3,
+      skewDegrees: i % 2 ? -2 : 2,
+      jpegQuality: 60,
+    })),
   };
   const pages = Object.fromEntries(Object.entries(sets).map(([name, options]) => [name, options.map(scanPage)]));
-  console.log(`OCR: ${PAGES} pages per set, A4 letter with PII (${pages['clean 300 dpi PNG']![0]!.width}×${pages['clean 300 dpi PNG']![0]!.height} px), ${availableParallelism()} cores`);
+  console.log(
+    `OCR: ${PAGES} pages per set, A4 letter with PII (${pages['clean 300 dpi PNG']![0]!.width}×${pages['clean 300 dpi PNG']![0]!.height} px), ${availableParallelism()} cores`,
+  );
 
   const readers: Array<Reader & { startMs: number }> = [await tesseractReader()];
   const paddle = await paddleReader();
@@ -93,7 +113,9 @@ export async function benchOcr(): Promise<void> {
   console.log(`${pad('engine', 22)}${pad('set', 36)}${pad('mean CER', 10)}${pad('pages/s', 9)}${pad('s/page', 8)}peak RSS`);
   for (const reader of readers) {
     for (const [set, r] of Object.entries(results[reader.name]!)) {
-      console.log(`${pad(reader.name, 22)}${pad(set, 36)}${pad(`${(r.cer * 100).toFixed(2)}%`, 10)}${pad(r.pagesPerSecond.toFixed(2), 9)}${pad((1 / r.pagesPerSecond).toFixed(2), 8)}${r.peakMb} MB`);
+      console.log(
+        `${pad(reader.name, 22)}${pad(set, 36)}${pad(`${(r.cer * 100).toFixed(2)}%`, 10)}${pad(r.pagesPerSecond.toFixed(2), 9)}${pad((1 / r.pagesPerSecond).toFixed(2), 8)}${r.peakMb} MB`,
+      );
     }
   }
   for (const reader of readers) console.log(`${reader.name}: started in ${(reader.startMs / 1000).toFixed(1)} s`);
@@ -128,7 +150,9 @@ async function measureRun(scans: ScanPage[]): Promise<void> {
     const summary = await runOcr(db, { pages: 'needs-ocr', languages: ['eng'] }, { cachePath: join(dir, 'cache') }, job);
     const seconds = (performance.now() - started) / 1000;
     db.close();
-    console.log(`Docket's OCR run (run-ocr.ts: ${ENGINES_AT_ONCE} engines, render at 300 dpi, read, store): ${summary.counts.pages} pages in ${seconds.toFixed(1)} s = ${((summary.counts.pages ?? 0) / seconds).toFixed(2)} pages/s, engine start included`);
+    console.log(
+      `Docket's OCR run (run-ocr.ts: ${ENGINES_AT_ONCE} engines, render at 300 dpi, read, store): ${summary.counts.pages} pages in ${seconds.toFixed(1)} s = ${((summary.counts.pages ?? 0) / seconds).toFixed(2)} pages/s, engine start included`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,15 +14,7 @@ import { mulberry32 } from '../test/fixtures/seeded-random.ts';
 
 const SIZES = [10_000, 50_000, 200_000];
 
-
-const OPENINGS = [
-  'Hello support team,',
-  'Hi there,',
-  'Good morning,',
-  'Dear customer service,',
-  'Hello again,',
-  'Hi,',
-];
+const OPENINGS = ['Hello support team,', 'Hi there,', 'Good morning,', 'Dear customer service,', 'Hello again,', 'Hi,'];
 const PROBLEMS = [
   'the invoice I received this month shows a charge for a plan we cancelled last quarter.',
   'the mobile app logs me out every time I switch between the inbox and the settings page.',
@@ -96,7 +88,10 @@ async function benchSize(rows: number): Promise<void> {
       const t1 = performance.now();
       const run = await runPatterns(db, job);
       const runSeconds = (performance.now() - t1) / 1000;
-      const found = Object.entries(run.counts).filter(([k]) => /^[A-Z_]+$/.test(k)).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ');
+      const found = Object.entries(run.counts)
+        .filter(([k]) => /^[A-Z_]+$/.test(k))
+        .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+        .join(', ');
       console.log(`pattern run: ${rows.toLocaleString('en')} rows, ${mb.toFixed(1)} MB CSV`);
       console.log(`  import ${importSeconds.toFixed(1)} s = ${(mb / importSeconds).toFixed(1)} MB/s (${imported.imported.toLocaleString('en')} documents)`);
       console.log(
@@ -117,6 +112,9 @@ export async function benchPatternRun(sizes: readonly number[] = SIZES): Promise
 
 if (import.meta.main) {
   // `node bench/pattern-run.ts 200000`: that size alone.
-  const only = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const only = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   await benchPatternRun(only.length ? only : SIZES);
 }

@@ -12,22 +12,26 @@ import { routerCaller } from '../test/unit/core/api/router-session.ts';
 
 /** Scrolls `selector` to its end in fixed steps, one per frame; returns the frame intervals. */
 async function scrollFrames(page: Page, selector: string, step: number): Promise<number[]> {
-  return page.evaluate(({ selector, step }) => new Promise<number[]>((resolve) => {
-    // Looked up each frame: a re-render may replace the element.
-    const el = () => document.querySelector<HTMLElement>(selector)!;
-    el().scrollTop = 0;
-    const frames: number[] = [];
-    let last = performance.now();
-    const tick = (now: number) => {
-      frames.push(now - last);
-      last = now;
-      const e = el();
-      if (e.scrollTop + e.clientHeight >= e.scrollHeight - 1 || frames.length > 3000) return resolve(frames.slice(1));
-      e.scrollTop += step;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }), { selector, step });
+  return page.evaluate(
+    ({ selector, step }) =>
+      new Promise<number[]>((resolve) => {
+        // Looked up each frame: a re-render may replace the element.
+        const el = () => document.querySelector<HTMLElement>(selector)!;
+        el().scrollTop = 0;
+        const frames: number[] = [];
+        let last = performance.now();
+        const tick = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          const e = el();
+          if (e.scrollTop + e.clientHeight >= e.scrollHeight - 1 || frames.length > 3000) return resolve(frames.slice(1));
+          e.scrollTop += step;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { selector, step },
+  );
 }
 
 function summary(frames: number[]): string {
@@ -52,20 +56,39 @@ export async function benchUi(): Promise<void> {
     const big = Array.from({ length: Math.ceil((1024 * 1024) / line.length) }, (_, i) => line + (i % 6 === 5 ? '\n' : '')).join('');
     writeFileSync(join(s.work, 'big-memo.txt'), big);
     writeFileSync(join(s.work, 'rows.csv'), 'text\n' + Array.from({ length: 10_000 }, (_, i) => `Row ${i}: ${line}`).join('\n') + '\n');
-    const report = (await runJob('documents:import.start', { paths: [join(s.work, 'big-memo.txt'), join(s.work, 'rows.csv')], csvColumn: 'text' })).result as { documentIds: number[] };
+    const report = (await runJob('documents:import.start', { paths: [join(s.work, 'big-memo.txt'), join(s.work, 'rows.csv')], csvColumn: 'text' })).result as {
+      documentIds: number[];
+    };
     const bigId = report.documentIds[0]!;
     const db = s.core.app.db();
     const names = ['PERSON', 'ORG', 'LOC', 'DATE'];
     const found = [...big.matchAll(/Ana García|Globex|Berlin|Monday/g)].slice(0, 5000);
-    db.transaction(() => spans.insertMany(db, found.map((m, i) => ({
-      documentId: bigId, start: m.index, end: m.index + m[0].length, label: names[i % 4]!, score: 0.5 + (i % 50) / 100, source: 'model' as const, sourceName: 'bench', runId: null,
-    }))))();
+    db.transaction(() =>
+      spans.insertMany(
+        db,
+        found.map((m, i) => ({
+          documentId: bigId,
+          start: m.index,
+          end: m.index + m[0].length,
+          label: names[i % 4]!,
+          score: 0.5 + (i % 50) / 100,
+          source: 'model' as const,
+          sourceName: 'bench',
+          runId: null,
+        })),
+      ),
+    )();
 
     const page = s.page;
     await page.reload(); // the page opened before the project existed: start it afresh
-    await page.waitForFunction(() => document.querySelector('[data-testid=documents-total]')?.textContent?.startsWith('10,001')
-      && document.querySelector('[data-testid=documents-row] .name') !== null);
-    console.log(`ui: 1 MB document (${big.length.toLocaleString('en')} characters) with ${found.length.toLocaleString('en')} spans; 10,001 documents in the table`);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=documents-total]')?.textContent?.startsWith('10,001') &&
+        document.querySelector('[data-testid=documents-row] .name') !== null,
+    );
+    console.log(
+      `ui: 1 MB document (${big.length.toLocaleString('en')} characters) with ${found.length.toLocaleString('en')} spans; 10,001 documents in the table`,
+    );
 
     const table = await scrollFrames(page, '[data-testid=documents-scroll]', 400);
     console.log(`  documents table, scrolled top to bottom 400 px per frame: ${summary(table)}`);
@@ -84,7 +107,9 @@ export async function benchUi(): Promise<void> {
         await new Promise((r) => setTimeout(r, 5));
       }
     });
-    console.log(`  open document: rendered in ${opened.toMark.toFixed(0)} ms from the click (${opened.toPaint.toFixed(0)} ms to the next frame), ${opened.marks} span marks live in the DOM at first`);
+    console.log(
+      `  open document: rendered in ${opened.toMark.toFixed(0)} ms from the click (${opened.toPaint.toFixed(0)} ms to the next frame), ${opened.marks} span marks live in the DOM at first`,
+    );
     const doc = await scrollFrames(page, '[data-testid=document-text]', 600);
     const live = await page.evaluate(() => document.querySelectorAll('mark').length);
     console.log(`  document text, scrolled to the end 600 px per frame: ${summary(doc)}; ${live.toLocaleString('en')} marks live after`);

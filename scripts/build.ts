@@ -35,14 +35,24 @@ export async function buildMain(): Promise<void> {
   await esbuild({
     ...common,
     format: 'esm',
-    entryPoints: { main: join(root, 'src-main/main.ts'), 'inference-host': join(root, 'src-main/core/inference/host.ts'), 'job-host': join(root, 'src-main/core/jobs/job-host.ts') },
+    entryPoints: {
+      main: join(root, 'src-main/main.ts'),
+      'inference-host': join(root, 'src-main/core/inference/host.ts'),
+      'job-host': join(root, 'src-main/core/jobs/job-host.ts'),
+    },
     outdir: join(root, 'dist/main'),
     outExtension: { '.js': '.mjs' },
     // ESM output still needs require() for the CommonJS packages that esbuild inlines.
     banner: { js: "import { createRequire as __docketRequire } from 'node:module'; const require = __docketRequire(import.meta.url);" },
   });
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
-  await esbuild({ ...common, format: 'cjs', entryPoints: [join(root, 'src-main/preload.ts')], outfile: join(root, 'dist/main/preload.cjs'), external: ['electron'] });
+  await esbuild({
+    ...common,
+    format: 'cjs',
+    entryPoints: [join(root, 'src-main/preload.ts')],
+    outfile: join(root, 'dist/main/preload.cjs'),
+    external: ['electron'],
+  });
 }
 
 export async function buildRenderer(): Promise<void> {

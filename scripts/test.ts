@@ -9,11 +9,10 @@ const reportPath = join(root, 'test', 'artifacts', 'vitest-report.json');
 mkdirSync(join(root, 'test', 'artifacts'), { recursive: true });
 
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const run = spawnSync(
-  process.execPath,
-  [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`, ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
+const run = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 let passed = 0;
 let failed = 0;

@@ -26,12 +26,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, ourWindows: () => rea
   }
 }
 
-export function registerIpc(
-  ipcMain: IpcMain,
-  router: Router,
-  ourWindows: () => readonly WebContents[],
-  shell: ShellHandler,
-): void {
+export function registerIpc(ipcMain: IpcMain, router: Router, ourWindows: () => readonly WebContents[], shell: ShellHandler): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, message: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, ourWindows)) {
       return { ok: false, error: { code: 'forbidden', message: 'Request refused: it did not come from a Docket window.' } };

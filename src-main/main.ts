@@ -19,9 +19,7 @@ const preloadPath = join(mainDir, 'preload.cjs');
 const hostEntry = join(mainDir, 'inference-host.mjs');
 const jobHostEntry = join(mainDir, 'job-host.mjs');
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 // A second copy hands over to the first (which focuses its window) and does nothing else:
 // app.quit() only schedules the quit, so start() must not run at all.
@@ -31,7 +29,12 @@ else void start();
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
-  const { app: core, router } = createCore(userData, { launcher: utilityLauncher, hostEntry, jobHostEntry, hubProxy: (url) => session.defaultSession.resolveProxy(url) });
+  const { app: core, router } = createCore(userData, {
+    launcher: utilityLauncher,
+    hostEntry,
+    jobHostEntry,
+    hubProxy: (url) => session.defaultSession.resolveProxy(url),
+  });
   protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererRoot, request.url));
 
   const windows = (): WebContents[] => BrowserWindow.getAllWindows().map((w) => w.webContents);
@@ -47,7 +50,11 @@ async function start(): Promise<void> {
 
   const refreshMenu = () =>
     Menu.setApplicationMenu(
-      buildMenu(() => BrowserWindow.getFocusedWindow() ?? undefined, () => readRecent(core), process.platform === 'darwin'),
+      buildMenu(
+        () => BrowserWindow.getFocusedWindow() ?? undefined,
+        () => readRecent(core),
+        process.platform === 'darwin',
+      ),
     );
   refreshMenu();
   createMainWindow(userData, preloadPath).on('focus', refreshMenu);

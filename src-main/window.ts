@@ -77,7 +77,10 @@ export function lockDown(contents: WebContents): void {
 export function createMainWindow(userData: string, preloadPath: string): BrowserWindow {
   const state = readWindowState(userData);
   const window = new BrowserWindow({
-    ...fitToDisplays(state.bounds, screen.getAllDisplays().map((d) => d.workArea)),
+    ...fitToDisplays(
+      state.bounds,
+      screen.getAllDisplays().map((d) => d.workArea),
+    ),
     minWidth: 900,
     minHeight: 600,
     show: false,

@@ -10,7 +10,7 @@ const [MIN_WORDS, MAX_WORDS] = [50, 3000];
 export function benchCorpus(count: number): string[] {
   const words = benchVocabularyWords();
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   return Array.from({ length: count }, () => {
     const n = Math.round(MIN_WORDS * (MAX_WORDS / MIN_WORDS) ** rand());
     const out: string[] = [];

@@ -64,10 +64,26 @@ async function measured(pass: () => Promise<Timed>): Promise<PathResult> {
 /** Engine = what the app does: runModel over a project file, results stored per document. */
 async function engine(r: PathRequest, docs: string[], warm: string[]): Promise<PathResult> {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-bench-')), 'bench.docket'), { create: true });
-  const ids = docs.map((text, i) => documents.insert(db, { name: `d${i}.txt`, sourcePath: null, sha256: `bench-${i}`, mediaType: 'text/plain', sizeBytes: text.length, pageCount: null, text, blobId: null }));
+  const ids = docs.map((text, i) =>
+    documents.insert(db, {
+      name: `d${i}.txt`,
+      sourcePath: null,
+      sha256: `bench-${i}`,
+      mediaType: 'text/plain',
+      sizeBytes: text.length,
+      pageCount: null,
+      text,
+      blobId: null,
+    }),
+  );
   const client = new InferenceClient();
   const job = { signal: new AbortController().signal, report: () => {} };
-  const request = (documentIds: number[]): ModelRunRequest => ({ task: r.task, model: { id: 'bench', path: r.model, dtype: r.dtype }, options: r.task === 'ner' ? { aggregation: 'simple' } : {}, documentIds });
+  const request = (documentIds: number[]): ModelRunRequest => ({
+    task: r.task,
+    model: { id: 'bench', path: r.model, dtype: r.dtype },
+    options: r.task === 'ner' ? { aggregation: 'simple' } : {},
+    documentIds,
+  });
   await runModel(db, client, request(ids.slice(0, warm.length)), job);
   try {
     return await measured(async () => {
@@ -90,8 +106,10 @@ async function engine(r: PathRequest, docs: string[], warm: string[]): Promise<P
 async function stock(r: PathRequest, docs: string[], warm: string[], tokenizer: PreTrainedTokenizer): Promise<PathResult> {
   const task = r.task === 'ner' ? 'token-classification' : 'text-classification';
   // One call shape for both tasks: the bench only times the calls.
-  const pipe = (await pipeline(task, r.model.split('/').pop()!, { dtype: r.dtype, session_options: { intraOpNumThreads: availableParallelism() } })) as unknown as
-    ((text: string, options?: object) => Promise<unknown>) & { model: PreTrainedModel; dispose(): Promise<void> };
+  const pipe = (await pipeline(task, r.model.split('/').pop()!, {
+    dtype: r.dtype,
+    session_options: { intraOpNumThreads: availableParallelism() },
+  })) as unknown as ((text: string, options?: object) => Promise<unknown>) & { model: PreTrainedModel; dispose(): Promise<void> };
   const options = r.task === 'ner' ? { aggregation_strategy: 'simple' } : {};
   for (const d of warm) await pipe(d, options);
   const sessionMs = timeSessions(pipe.model);
@@ -108,7 +126,8 @@ async function stock(r: PathRequest, docs: string[], warm: string[], tokenizer: 
 
 /** The exact sequences the engine feeds the model: NER windows, or classification's truncated input. */
 function sequences(r: PathRequest, texts: string[], tokenizer: PreTrainedTokenizer): number[][] {
-  if (r.task === 'ner') return texts.flatMap((t) => planWindows(tokenizer, t, { maxLength: MAX_LENGTH, stride: defaultStride(MAX_LENGTH) }).map((w) => w.inputIds));
+  if (r.task === 'ner')
+    return texts.flatMap((t) => planWindows(tokenizer, t, { maxLength: MAX_LENGTH, stride: defaultStride(MAX_LENGTH) }).map((w) => w.inputIds));
   return texts.map((t) => Array.from((tokenizer(t, { truncation: true, max_length: MAX_LENGTH }).input_ids as { data: BigInt64Array }).data, Number));
 }
 
@@ -117,7 +136,11 @@ function feeds(batch: number[][]): Record<string, ort.Tensor> {
   const [ids, mask] = [new BigInt64Array(batch.length * seq), new BigInt64Array(batch.length * seq)];
   batch.forEach((s, b) => s.forEach((id, t) => ((ids[b * seq + t] = BigInt(id)), (mask[b * seq + t] = 1n))));
   const dims = [batch.length, seq];
-  return { input_ids: new ort.Tensor('int64', ids, dims), attention_mask: new ort.Tensor('int64', mask, dims), token_type_ids: new ort.Tensor('int64', new BigInt64Array(ids.length), dims) };
+  return {
+    input_ids: new ort.Tensor('int64', ids, dims),
+    attention_mask: new ort.Tensor('int64', mask, dims),
+    token_type_ids: new ort.Tensor('int64', new BigInt64Array(ids.length), dims),
+  };
 }
 
 async function bare(r: PathRequest, docs: string[], warm: string[], tokenizer: PreTrainedTokenizer): Promise<PathResult> {

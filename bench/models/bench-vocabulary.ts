@@ -37,7 +37,15 @@ function buildVocab(): { tokens: string[]; words: string[] } {
     add(word);
     if (tokens.length > before) words.push(word);
   };
-  allWords().map((w) => w.toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '')).filter((w) => /^[a-z]+$/.test(w)).forEach(addWord);
+  allWords()
+    .map((w) =>
+      w
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{Mn}/gu, ''),
+    )
+    .filter((w) => /^[a-z]+$/.test(w))
+    .forEach(addWord);
   for (const a of SYLLABLES) addWord(a);
   for (const a of SYLLABLES) for (const b of SYLLABLES) addWord(a + b);
   return { tokens, words };
@@ -66,14 +74,33 @@ export function benchTokenizer(): TokenizerFiles {
     post_processor: {
       type: 'TemplateProcessing',
       single: [special('[CLS]'), { Sequence: { id: 'A', type_id: 0 } }, special('[SEP]')],
-      pair: [special('[CLS]'), { Sequence: { id: 'A', type_id: 0 } }, special('[SEP]'), { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
+      pair: [
+        special('[CLS]'),
+        { Sequence: { id: 'A', type_id: 0 } },
+        special('[SEP]'),
+        { Sequence: { id: 'B', type_id: 1 } },
+        { SpecialToken: { id: '[SEP]', type_id: 1 } },
+      ],
       special_tokens: Object.fromEntries(['[CLS]', '[SEP]'].map((t) => [t, { id: t, ids: [ids(t)], tokens: [t] }])),
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: Object.fromEntries(tokens.map((t, i) => [t, i])) },
+    model: {
+      type: 'WordPiece',
+      unk_token: '[UNK]',
+      continuing_subword_prefix: '##',
+      max_input_chars_per_word: 100,
+      vocab: Object.fromEntries(tokens.map((t, i) => [t, i])),
+    },
   };
   const specialTokensMap = { unk_token: '[UNK]', sep_token: '[SEP]', pad_token: '[PAD]', cls_token: '[CLS]', mask_token: '[MASK]' };
-  const tokenizerConfig = { tokenizer_class: 'BertTokenizer', do_lower_case: true, tokenize_chinese_chars: true, clean_up_tokenization_spaces: true, model_max_length: 512, ...specialTokensMap };
+  const tokenizerConfig = {
+    tokenizer_class: 'BertTokenizer',
+    do_lower_case: true,
+    tokenize_chinese_chars: true,
+    clean_up_tokenization_spaces: true,
+    model_max_length: 512,
+    ...specialTokensMap,
+  };
   if (tokens.length !== BENCH_VOCAB_SIZE) throw new Error(`bench vocabulary has ${tokens.length} tokens, wanted ${BENCH_VOCAB_SIZE}`);
   return { tokenizer, tokenizerConfig, specialTokensMap, vocabSize: tokens.length };
 }

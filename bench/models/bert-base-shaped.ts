@@ -20,10 +20,18 @@ const CLS_LABELS = ['NEGATIVE', 'POSITIVE'];
 
 function config(architecture: string, labels: string[]) {
   return {
-    model_type: 'bert', architectures: [architecture],
-    vocab_size: BERT_BASE.vocabSize, hidden_size: BERT_BASE.hidden, num_hidden_layers: BERT_BASE.layers,
-    num_attention_heads: BERT_BASE.heads, intermediate_size: BERT_BASE.intermediate, hidden_act: 'gelu',
-    max_position_embeddings: BERT_BASE.maxPositions, type_vocab_size: BERT_BASE.typeVocab, layer_norm_eps: 1e-12, pad_token_id: 0,
+    model_type: 'bert',
+    architectures: [architecture],
+    vocab_size: BERT_BASE.vocabSize,
+    hidden_size: BERT_BASE.hidden,
+    num_hidden_layers: BERT_BASE.layers,
+    num_attention_heads: BERT_BASE.heads,
+    intermediate_size: BERT_BASE.intermediate,
+    hidden_act: 'gelu',
+    max_position_embeddings: BERT_BASE.maxPositions,
+    type_vocab_size: BERT_BASE.typeVocab,
+    layer_norm_eps: 1e-12,
+    pad_token_id: 0,
     id2label: Object.fromEntries(labels.map((l, i) => [String(i), l])),
     label2id: Object.fromEntries(labels.map((l, i) => [l, i])),
   };

@@ -50,7 +50,10 @@ export function bertGraph(shape: BertShape, head: BertHead, options: { int8: boo
     return g.op('Add', [scaled, bias]);
   };
   const layerNorm = (name: string, x: string) =>
-    g.op('LayerNormalization', [x, floatInit(`${name}.gamma`, [H], w.filled(H, 1)), floatInit(`${name}.beta`, [H], w.filled(H, 0))], { axis: -1, epsilon: 1e-12 });
+    g.op('LayerNormalization', [x, floatInit(`${name}.gamma`, [H], w.filled(H, 1)), floatInit(`${name}.beta`, [H], w.filled(H, 0))], {
+      axis: -1,
+      epsilon: 1e-12,
+    });
 
   // Embeddings.
   const wordTable = w.uniform(shape.vocabSize * H);
@@ -58,7 +61,11 @@ export function bertGraph(shape: BertShape, head: BertHead, options: { int8: boo
   if (options.int8) {
     const q = quantizeInt8(wordTable);
     const table = g.init('embeddings.word.quantized', 'int8', [shape.vocabSize, H], q.data);
-    words = g.op('DequantizeLinear', [g.op('Gather', [table, 'input_ids'], { axis: 0 }), g.init('embeddings.word.scale', 'float', [], [q.scale]), g.init('embeddings.word.zero_point', 'int8', [], [0])]);
+    words = g.op('DequantizeLinear', [
+      g.op('Gather', [table, 'input_ids'], { axis: 0 }),
+      g.init('embeddings.word.scale', 'float', [], [q.scale]),
+      g.init('embeddings.word.zero_point', 'int8', [], [0]),
+    ]);
   } else {
     words = g.op('Gather', [floatInit('embeddings.word', [shape.vocabSize, H], wordTable), 'input_ids'], { axis: 0 });
   }
@@ -88,7 +95,10 @@ export function bertGraph(shape: BertShape, head: BertHead, options: { int8: boo
     const merged = g.op('Reshape', [g.op('Transpose', [context], { perm: [0, 2, 1, 3] }), mergeHeads]);
     x = layerNorm(`${p}.attention.norm`, g.op('Add', [linear(`${p}.attention.output`, merged, H, H), x]));
     const up = linear(`${p}.intermediate`, x, H, shape.intermediate);
-    const gelu = g.op('Mul', [g.op('Mul', [up, g.constFloat(0.5)]), g.op('Add', [g.op('Erf', [g.op('Div', [up, g.constFloat(Math.SQRT2)])]), g.constFloat(1)])]);
+    const gelu = g.op('Mul', [
+      g.op('Mul', [up, g.constFloat(0.5)]),
+      g.op('Add', [g.op('Erf', [g.op('Div', [up, g.constFloat(Math.SQRT2)])]), g.constFloat(1)]),
+    ]);
     x = layerNorm(`${p}.output.norm`, g.op('Add', [linear(`${p}.output`, gelu, shape.intermediate, H), x]));
   }
 

@@ -8,7 +8,8 @@ export interface ParentPort<Out> {
 }
 
 export function parentPort<Out>(): ParentPort<Out> {
-  const electron = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', fn: (e: { data: unknown }) => void): void } }).parentPort;
+  const electron = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', fn: (e: { data: unknown }) => void): void } })
+    .parentPort;
   if (electron) return { send: (m) => electron.postMessage(m), onMessage: (fn) => electron.on('message', (e) => fn(e.data)) };
   // A child whose parent is gone (killed, crashed) has no one to answer: it stops, and frees its memory.
   process.once('disconnect', () => process.exit(0));

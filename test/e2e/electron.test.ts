@@ -11,7 +11,8 @@ import { electronBinary } from '../../scripts/start.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const binary = electronBinary();
-const reason = 'the Electron binary is not installed (node_modules/electron/dist is missing: it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and this machine cannot download it). Install it with `node node_modules/electron/install.js` to run this suite.';
+const reason =
+  'the Electron binary is not installed (node_modules/electron/dist is missing: it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and this machine cannot download it). Install it with `node node_modules/electron/install.js` to run this suite.';
 
 if (!binary) console.warn(`Skipping the Electron e2e suite: ${reason}`);
 
@@ -45,13 +46,17 @@ describe.skipIf(!binary)('Electron app', () => {
     await page.getByTestId('project-path-input').fill(path);
     await page.getByTestId('create-project').click();
     await page.getByTestId('nav-documents').waitFor();
-    const current = await page.evaluate(() => (globalThis as unknown as { docket: { invoke(c: string, p: unknown): Promise<unknown> } }).docket.invoke('project:file.current', {}));
+    const current = await page.evaluate(() =>
+      (globalThis as unknown as { docket: { invoke(c: string, p: unknown): Promise<unknown> } }).docket.invoke('project:file.current', {}),
+    );
     expect(current).toEqual({ ok: true, value: { path } });
   });
 
   it('refuses a forged channel from the page with a typed error', async () => {
     const page = await app.firstWindow();
-    const result = await page.evaluate(() => (globalThis as unknown as { docket: { invoke(c: string, p: unknown): Promise<unknown> } }).docket.invoke('fs:read', { path: '/etc/passwd' }));
+    const result = await page.evaluate(() =>
+      (globalThis as unknown as { docket: { invoke(c: string, p: unknown): Promise<unknown> } }).docket.invoke('fs:read', { path: '/etc/passwd' }),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
 });

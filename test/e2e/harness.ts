@@ -58,7 +58,11 @@ export async function openSession(): Promise<Session> {
   await page.goto(server.url);
   mkdirSync(artifactsDir, { recursive: true });
   return {
-    page, server, core, work, problems,
+    page,
+    server,
+    core,
+    work,
+    problems,
     screenshot: async (name) => void (await page.screenshot({ path: join(artifactsDir, `${name}.png`) })),
     async close() {
       await browser.close();

@@ -81,7 +81,13 @@ describe.skipIf(missing !== null)('"Try the sample" in the browser UI', () => {
     await s.page.getByTestId('export-dir').fill(out);
     await s.page.getByTestId('export-start').click();
     await s.page.getByTestId('export-ok').waitFor({ timeout: 120_000 });
-    const letter = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('complaint-letter.txt'))!), 'utf8');
+    const letter = readFileSync(
+      join(
+        out,
+        readdirSync(out).find((f) => f.endsWith('complaint-letter.txt'))!,
+      ),
+      'utf8',
+    );
     for (const secret of ["Siobhán O'Sullivan", 'Daniel Whitfield', '4111 1111 1111 1111', '07700 900461']) expect(letter).not.toContain(secret);
     expect(letter).toContain('I am furious.'); // the rest of the letter is still there
     await s.screenshot('sample-export');

@@ -22,9 +22,15 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     s = await openSession();
     inbox = join(s.work, 'inbox');
     mkdirSync(inbox);
-    writeFileSync(join(inbox, 'memo-1.txt'), 'John Smith met Okonkwo of Acme Corp in Paris on Monday.\nWrite to john.smith@example.com about the Olympics.\nThe sports contract pays $1250.\n');
+    writeFileSync(
+      join(inbox, 'memo-1.txt'),
+      'John Smith met Okonkwo of Acme Corp in Paris on Monday.\nWrite to john.smith@example.com about the Olympics.\nThe sports contract pays $1250.\n',
+    );
     writeFileSync(join(inbox, 'memo-2.txt'), 'Alice from Globex flew to Berlin in January 2024 to talk finance.\nReach her at alice@globex.example.\n');
-    writeFileSync(join(inbox, 'feedback.csv'), 'id,text\nr1,"Initech handled finance well, great work"\nr2,"Vandelay Industries sports coverage was terrible"\n');
+    writeFileSync(
+      join(inbox, 'feedback.csv'),
+      'id,text\nr1,"Initech handled finance well, great work"\nr2,"Vandelay Industries sports coverage was terrible"\n',
+    );
     copyFileSync(join(generatedDir, 'ingest', 'report.pdf'), join(inbox, 'report.pdf'));
     writeFileSync(join(inbox, 'empty.txt'), '');
     copyFileSync(join(generatedDir, 'ingest', 'truncated.pdf'), join(inbox, 'truncated.pdf'));
@@ -88,7 +94,9 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     await s.page.waitForFunction(() => document.querySelector('[data-testid=documents-total]')?.textContent?.startsWith('1 '));
     await s.page.getByTestId('documents-row').first().click();
     await s.page.getByTestId('document-view').waitFor();
-    const labels = await s.page.locator('[data-testid=document-text] mark').evaluateAll((m) => m.map((e) => `${e.textContent}=${(e as HTMLElement).dataset.label}`));
+    const labels = await s.page
+      .locator('[data-testid=document-text] mark')
+      .evaluateAll((m) => m.map((e) => `${e.textContent}=${(e as HTMLElement).dataset.label}`));
     expect(labels).toEqual(expect.arrayContaining(['John Smith=PERSON', 'Okonkwo=PERSON', 'Acme Corp=ORG', 'Paris=LOC', 'john.smith@example.com=EMAIL']));
     expect(await s.page.locator('[data-testid=doc-label][data-label=sports]').count()).toBe(1);
     await s.screenshot('document');
@@ -232,7 +240,15 @@ describe.skipIf(missing !== null)('analyst workflow in the browser UI', () => {
     await residual.getByRole('checkbox').check();
     await s.page.getByTestId('export-accept-residual').click();
     await s.page.getByTestId('export-ok').waitFor({ timeout: 60_000 });
-    expect(readFileSync(join(out, readdirSync(out).find((f) => f.includes('late-note'))!), 'utf8')).toContain('harbour.master@quay.example');
+    expect(
+      readFileSync(
+        join(
+          out,
+          readdirSync(out).find((f) => f.includes('late-note'))!,
+        ),
+        'utf8',
+      ),
+    ).toContain('harbour.master@quay.example');
     const audit = s.core.app.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.residual_accepted'").get() as { n: number };
     expect(audit.n).toBe(1);
   });

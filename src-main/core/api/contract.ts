@@ -7,7 +7,7 @@ import { ONNX_DTYPE_NAMES } from '../inference/models/dtypes.ts';
 import { DocLabel } from '../model/doc-label.ts';
 import { Box, DocumentRow, PageInfo } from '../model/document.ts';
 import { ExportReport, ExportRequest } from '../model/export.ts';
-import { id, MAX_IDS, MAX_LIST, MAX_NAME, MAX_TEXT, path, source, status, threshold } from '../model/fields.ts';
+import { id, MAX_IDS, MAX_LIST, MAX_NAME, MAX_TEXT, path, status, threshold } from '../model/fields.ts';
 import { ImportOptions, ImportReport } from '../model/import-batch.ts';
 import { JobFinished, JobProgress } from '../model/job.ts';
 import { Label, LabelMapping } from '../model/label.ts';
@@ -21,7 +21,28 @@ import { Stats } from '../model/stats.ts';
 // The domain nouns live in model/ (the store, jobs and export use them without reaching up to
 // the API layer); re-exported here so the renderer's and adapters' imports stay one path.
 export { MAX_IDS, MAX_REGIONS } from '../model/fields.ts';
-export { Box, DocLabel, DocumentRow, ExportReport, ExportRequest, ImportOptions, ImportReport, JobFinished, JobProgress, Label, LabelMapping, CatalogModel, ModelInfo, PageInfo, PatternRule, PhoneRegions, ReviewItem, RunSummary, Span, Stats };
+export {
+  Box,
+  DocLabel,
+  DocumentRow,
+  ExportReport,
+  ExportRequest,
+  ImportOptions,
+  ImportReport,
+  JobFinished,
+  JobProgress,
+  Label,
+  LabelMapping,
+  CatalogModel,
+  ModelInfo,
+  PageInfo,
+  PatternRule,
+  PhoneRegions,
+  ReviewItem,
+  RunSummary,
+  Span,
+  Stats,
+};
 export { EXPORT_FORMATS, ExportFormat, type ExportFormatInfo, type ExportFormats } from '../model/export-format.ts';
 
 export const DocumentDetail = z.object({
@@ -60,7 +81,11 @@ export const RunRequest = z.discriminatedUnion('task', [
     /** Pages without a text layer, or every page of every PDF and scan. */
     pages: z.enum(['needs-ocr', 'all']).default('needs-ocr'),
     /** Tesseract languages (each an installed @tesseract.js-data package). */
-    languages: z.array(z.string().regex(/^[a-z_]{3,12}$/)).min(1).max(8).default(['eng']),
+    languages: z
+      .array(z.string().regex(/^[a-z_]{3,12}$/))
+      .min(1)
+      .max(8)
+      .default(['eng']),
   }),
   z.object({
     task: z.enum(['ner', 'pos']),
@@ -90,7 +115,10 @@ export const RunRequest = z.discriminatedUnion('task', [
 export type RunRequest = z.input<typeof RunRequest>;
 
 /** A hub model id, optionally pinned: owner/name or owner/name@revision. */
-const hubRef = z.string().max(MAX_NAME + 256).regex(/^[\w.-]+\/[\w.-]+(@[\w./+-]{1,255})?$/);
+const hubRef = z
+  .string()
+  .max(MAX_NAME + 256)
+  .regex(/^[\w.-]+\/[\w.-]+(@[\w./+-]{1,255})?$/);
 
 export const WeightListing = z.object({
   id: z.string(),
@@ -151,7 +179,13 @@ export const requests = {
   'documents:import.start': { request: ImportOptions, response: JobStarted },
 
   'annotations:span.create': {
-    request: z.object({ documentId: id, start: z.number().int().nonnegative(), end: z.number().int().positive(), label: z.string().min(1).max(MAX_NAME), origin }),
+    request: z.object({
+      documentId: id,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      label: z.string().min(1).max(MAX_NAME),
+      origin,
+    }),
     response: Span,
   },
   'annotations:span.update': {
@@ -168,14 +202,26 @@ export const requests = {
   'annotations:span.delete': { request: z.object({ id, origin }), response: ok },
   'annotations:span.merge': { request: z.object({ ids: z.array(id).min(2).max(MAX_IDS) }), response: Span },
   'annotations:span.split': { request: z.object({ id, at: z.number().int().positive() }), response: z.array(Span) },
-  'annotations:label.create': { request: z.object({ documentId: id, task: z.string().min(1).max(MAX_NAME), label: z.string().min(1).max(MAX_NAME) }), response: DocLabel },
-  'annotations:label.update': { request: z.object({ id, label: z.string().min(1).max(MAX_NAME).optional(), status: status.optional(), origin }), response: DocLabel },
+  'annotations:label.create': {
+    request: z.object({ documentId: id, task: z.string().min(1).max(MAX_NAME), label: z.string().min(1).max(MAX_NAME) }),
+    response: DocLabel,
+  },
+  'annotations:label.update': {
+    request: z.object({ id, label: z.string().min(1).max(MAX_NAME).optional(), status: status.optional(), origin }),
+    response: DocLabel,
+  },
   'annotations:occurrences.count': {
     request: z.object({ text: z.string().min(1).max(MAX_TEXT), scope: occurrenceScope, documentId: id }),
     response: z.object({ occurrences: z.number().int(), documents: z.number().int() }),
   },
   'annotations:occurrences.apply': {
-    request: z.object({ text: z.string().min(1).max(MAX_TEXT), scope: occurrenceScope, documentId: id, action: z.enum(['accept', 'reject', 'add']), label: z.string().min(1).max(MAX_NAME) }),
+    request: z.object({
+      text: z.string().min(1).max(MAX_TEXT),
+      scope: occurrenceScope,
+      documentId: id,
+      action: z.enum(['accept', 'reject', 'add']),
+      label: z.string().min(1).max(MAX_NAME),
+    }),
     response: z.object({ changed: z.number().int() }),
   },
   'annotations:bulk.count': {

@@ -15,17 +15,56 @@ const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_
 // Issuer identification ranges as the networks publish them (first match wins).
 const BRANDS: readonly Brand[] = [
   { name: 'Visa', lengths: [13, 16, 19], prefixes: [[4, 4]] },
-  { name: 'Mastercard', lengths: [16], prefixes: [[51, 55], [2221, 2720]] },
-  { name: 'American Express', lengths: [15], prefixes: [[34, 34], [37, 37]] },
-  { name: 'Discover', lengths: range(16, 19), prefixes: [[6011, 6011], [644, 649], [65, 65], [622126, 622925]] },
-  { name: 'Diners Club', lengths: range(14, 19), prefixes: [[300, 305], [36, 36], [38, 39]] },
+  {
+    name: 'Mastercard',
+    lengths: [16],
+    prefixes: [
+      [51, 55],
+      [2221, 2720],
+    ],
+  },
+  {
+    name: 'American Express',
+    lengths: [15],
+    prefixes: [
+      [34, 34],
+      [37, 37],
+    ],
+  },
+  {
+    name: 'Discover',
+    lengths: range(16, 19),
+    prefixes: [
+      [6011, 6011],
+      [644, 649],
+      [65, 65],
+      [622126, 622925],
+    ],
+  },
+  {
+    name: 'Diners Club',
+    lengths: range(14, 19),
+    prefixes: [
+      [300, 305],
+      [36, 36],
+      [38, 39],
+    ],
+  },
   { name: 'JCB', lengths: range(16, 19), prefixes: [[3528, 3589]] },
   { name: 'UnionPay', lengths: range(16, 19), prefixes: [[62, 62]] },
   { name: 'Mir', lengths: range(16, 19), prefixes: [[2200, 2204]] },
   {
     name: 'Maestro',
     lengths: range(13, 19),
-    prefixes: [[5018, 5018], [5020, 5020], [5038, 5038], [5893, 5893], [6304, 6304], [6759, 6759], [6761, 6763]],
+    prefixes: [
+      [5018, 5018],
+      [5020, 5020],
+      [5038, 5038],
+      [5893, 5893],
+      [6304, 6304],
+      [6759, 6759],
+      [6761, 6763],
+    ],
   },
 ];
 
@@ -135,7 +174,7 @@ export const card: Detector = {
     for (const m of view.matchAll(RUN)) {
       if (m[0].length < 13 || IBAN_HEAD_BEFORE.test(view.slice(Math.max(0, m.index - 40), m.index))) continue;
       const groups = groupsOf(text, m[0], m.index);
-      for (let i = 0; i < groups.length; ) {
+      for (let i = 0; i < groups.length;) {
         const best = longestCardFrom(groups, i);
         if (best < 0) {
           i++;

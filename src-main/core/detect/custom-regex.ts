@@ -13,12 +13,7 @@ const MAX_MATCHES = 100_000;
 const ALLOWED_FLAGS = /^[gimsuv]*$/;
 
 // Inputs on which a backtracking-prone pattern shows itself at once.
-const PROBES = [
-  'a'.repeat(4000) + '!',
-  '1'.repeat(4000) + 'x',
-  ' '.repeat(4000) + 'x',
-  'aA1 _-.@,'.repeat(500) + '\u0000',
-];
+const PROBES = ['a'.repeat(4000) + '!', '1'.repeat(4000) + 'x', ' '.repeat(4000) + 'x', 'aA1 _-.@,'.repeat(500) + '\u0000'];
 
 const FIND = new vm.Script('__find(__text)');
 const SOURCE = `
@@ -55,7 +50,8 @@ function invalid(rule: PatternRuleInput, reason: string): DocketError {
 function checkRegex(rule: PatternRuleInput): RegExp {
   if (!rule.label.trim()) throw invalid(rule, 'a regex rule needs a label for what it finds (e.g. CASE_NO).');
   if (!rule.pattern) throw invalid(rule, 'the pattern is empty.');
-  if (rule.pattern.length > MAX_PATTERN_LENGTH) throw invalid(rule, `the pattern is longer than ${MAX_PATTERN_LENGTH} characters; split it into several rules.`);
+  if (rule.pattern.length > MAX_PATTERN_LENGTH)
+    throw invalid(rule, `the pattern is longer than ${MAX_PATTERN_LENGTH} characters; split it into several rules.`);
   if (!ALLOWED_FLAGS.test(rule.flags)) throw invalid(rule, `unsupported flags "${rule.flags}"; use any of i, m, s, u, v.`);
   let re: RegExp;
   try {
@@ -100,7 +96,10 @@ function compile(rule: PatternRuleInput): CompiledRegexRule {
       run(probe, PROBE_BUDGET_MS);
     } catch (error) {
       if (error instanceof DocketError && error.code === 'pattern_timeout') {
-        throw invalid(rule, 'it is too slow on a simple test input (catastrophic backtracking); avoid alternatives that overlap under a repetition, e.g. (a|a)*.');
+        throw invalid(
+          rule,
+          'it is too slow on a simple test input (catastrophic backtracking); avoid alternatives that overlap under a repetition, e.g. (a|a)*.',
+        );
       }
       throw error;
     }

@@ -11,7 +11,9 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{
  * "icon@3x.jpg" are image files at a pixel density, not addresses.
  */
 const FILE_EXTENSIONS = new Set(
-  'png jpg jpeg gif svg webp bmp tif tiff ico heic pdf doc docx xls xlsx ppt pptx txt csv json js ts css htm html xml zip gz tgz rar mp3 mp4 wav avi mkv exe dll log md'.split(' '),
+  'png jpg jpeg gif svg webp bmp tif tiff ico heic pdf doc docx xls xlsx ppt pptx txt csv json js ts css htm html xml zip gz tgz rar mp3 mp4 wav avi mkv exe dll log md'.split(
+    ' ',
+  ),
 );
 
 const SCORE = 0.95;

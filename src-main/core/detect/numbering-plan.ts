@@ -115,10 +115,11 @@ function compileFormat(pattern: string, format: string): Format {
 
 function waysIn(region: CountryCode | undefined, national: string): Array<Set<number>> {
   const ways: Array<Set<number>> = [];
-  if (region) for (const format of plan(region).formats) {
-    const gaps = format(national);
-    if (gaps) ways.push(gaps);
-  }
+  if (region)
+    for (const format of plan(region).formats) {
+      const gaps = format(national);
+      if (gaps) ways.push(gaps);
+    }
   return ways;
 }
 
@@ -145,14 +146,17 @@ export function readNational(digits: string, written: string, region: CountryCod
  */
 export function readInternational(digits: string): Reading | undefined {
   for (let length = 1; length <= 3; length++) {
-    const regions = (metadata as unknown as { getCountryCodesForCallingCode(code: string): CountryCode[] | undefined }).getCountryCodesForCallingCode(digits.slice(0, length));
+    const regions = (metadata as unknown as { getCountryCodesForCallingCode(code: string): CountryCode[] | undefined }).getCountryCodesForCallingCode(
+      digits.slice(0, length),
+    );
     if (!regions) continue;
     let possible: Reading | undefined;
     for (const region of regions) {
       const p = plan(region);
       if (!p.simple) return fromNumber(parsed(`+${digits}`), '');
       let national = digits.slice(length);
-      if (p.trunk && national.startsWith(p.trunk) && !p.lengths.has(national.length) && p.lengths.has(national.length - p.trunk.length)) national = national.slice(p.trunk.length);
+      if (p.trunk && national.startsWith(p.trunk) && !p.lengths.has(national.length) && p.lengths.has(national.length - p.trunk.length))
+        national = national.slice(p.trunk.length);
       if (!p.lengths.has(national.length)) continue;
       const reading = planReading(p, region, national, false);
       if (reading.valid) return reading;

@@ -19,7 +19,7 @@ export function resolveOverlaps(spans: readonly DetectedSpan[]): DetectedSpan[] 
   // quadratic: 40% of detection time on text with 100,000 findings).
   const byStart = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: DetectedSpan[] = [];
-  for (let i = 0; i < byStart.length; ) {
+  for (let i = 0; i < byStart.length;) {
     let end = byStart[i]!.end;
     let j = i + 1;
     while (j < byStart.length && byStart[j]!.start < end) end = Math.max(end, byStart[j++]!.end);

@@ -6,7 +6,9 @@
 // at every position before each number.
 
 const FOR = new Set(
-  'tel tele telephone telefon phone phones ph mobile mob cell cellphone fax call called dial ring contact whatsapp sms text hotline helpline line switchboard landline t m f p'.split(' '),
+  'tel tele telephone telefon phone phones ph mobile mob cell cellphone fax call called dial ring contact whatsapp sms text hotline helpline line switchboard landline t m f p'.split(
+    ' ',
+  ),
 );
 const AGAINST = new Set(
   'invoice inv order ord ref reference version ver v build release po isbn issn serial s/n sn tracking account acct a/c case ticket claim policy receipt transaction txn batch lot badge license licence passport zip postcode code pin vat tax ein routing page room amount total qty quantity price balance isin sku part model item file docket record mrn nhs ssn ss ss# security id'.split(
@@ -21,7 +23,19 @@ const LINE_CHARS = 48;
 export type PhoneCue = 'for' | 'against' | undefined;
 
 const isLetter = (ch: string) => (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '/' || ch === '#' || ch > '\u00bf';
-const isPunctuation = (ch: string) => ch === ' ' || ch === ':' || ch === '#' || ch === '=' || ch === '.' || ch === ',' || ch === ';' || ch === '-' || ch === '(' || ch === '+' || ch === '\t' || ch === '\n';
+const isPunctuation = (ch: string) =>
+  ch === ' ' ||
+  ch === ':' ||
+  ch === '#' ||
+  ch === '=' ||
+  ch === '.' ||
+  ch === ',' ||
+  ch === ';' ||
+  ch === '-' ||
+  ch === '(' ||
+  ch === '+' ||
+  ch === '\t' ||
+  ch === '\n';
 
 /** The word that ends before `end` after skipping punctuation, and where it starts. */
 function wordBefore(view: string, end: number): { word: string; start: number } | undefined {

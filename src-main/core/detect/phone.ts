@@ -134,7 +134,7 @@ function chainEnds(view: string, chain: readonly Group[]): ChainEnds | undefined
  */
 function numbersIn(text: string, view: string, chain: readonly Group[], regions: readonly CountryCode[], ends: ChainEnds): Window[] {
   const found: Window[] = [];
-  for (let i = 0; i < chain.length; ) {
+  for (let i = 0; i < chain.length;) {
     let window: Window | undefined;
     // What the words before say decides before any parsing: "Order # 212 555 0100" is an order.
     const cue = phoneCue(view, chain[i]!.start);
@@ -158,7 +158,7 @@ function numbersIn(text: string, view: string, chain: readonly Group[], regions:
     while (i < chain.length && !strongSeparator(text, view, chain[i - 1]!.end, chain[i]!.start)) i++;
   }
   // Dropping one number can leave its neighbour beside uncovered groups: repeat until none drops.
-  for (let kept = found; ; ) {
+  for (let kept = found; ;) {
     const covered = new Set<number>();
     for (const w of kept) for (let g = w.first; g <= w.last; g++) covered.add(g);
     const apart = (left: number) => (covered.has(left) && covered.has(left + 1)) || strongSeparator(text, view, chain[left]!.end, chain[left + 1]!.start);
@@ -174,7 +174,15 @@ function strongSeparator(text: string, view: string, from: number, to: number): 
 }
 
 /** The number written by groups i..j of a chain, or undefined. */
-function windowAt(text: string, view: string, chain: readonly Group[], i: number, j: number, regions: readonly CountryCode[], cue: PhoneCue): Window | undefined {
+function windowAt(
+  text: string,
+  view: string,
+  chain: readonly Group[],
+  i: number,
+  j: number,
+  regions: readonly CountryCode[],
+  cue: PhoneCue,
+): Window | undefined {
   const first = chain[i]!;
   const last = chain[j]!;
   let digits = '';
@@ -201,7 +209,9 @@ function windowAt(text: string, view: string, chain: readonly Group[], i: number
   // way numbers of its country are: "409 430\n9 322" in a column of amounts is no number.
   const whole = i === 0 && j === chain.length - 1;
   const tabbed = text.slice(first.start, last.end).includes('\t');
-  const apart = (i === 0 || strongSeparator(text, view, chain[i - 1]!.end, first.start)) && (j === chain.length - 1 || strongSeparator(text, view, last.end, chain[j + 1]!.start));
+  const apart =
+    (i === 0 || strongSeparator(text, view, chain[i - 1]!.end, first.start)) &&
+    (j === chain.length - 1 || strongSeparator(text, view, last.end, chain[j + 1]!.start));
   const grouped = (r: Reading) => groupedAsWritten(view, first.start, last.end, r);
   const number = parse(written, digits, international, regions, grouped, lineBreaks > 0 || tabbed || !apart, cue === 'for');
   if (!number) return undefined;
@@ -292,7 +302,7 @@ const STARTS_WITH_NUMBER = /^ *[\d(+]/;
  * Whether a number read across a line break joins rows of a table of numbers: a line of nothing but
  * a number whose neighbour on the other side also ends or starts with one ("2024\n415 867\n5309\n7788").
  */
-function tableRow(view: string, start: number, end: number): boolean {
+function tableRow(view: string, start: number, _end: number): boolean {
   const newline = view.indexOf('\n', start);
   const aboveStart = view.lastIndexOf('\n', start) + 1;
   const belowEnd = view.indexOf('\n', newline + 1) < 0 ? view.length : view.indexOf('\n', newline + 1);

@@ -17,11 +17,22 @@ import { endRunOnError } from '../jobs/run-outcome.ts';
 
 /** What makes two pattern runs the same run: the project's rules (their content) and phone regions. */
 export function patternRunSettings(db: Db, documentIds?: number[], proposeDecided = false): runs.RunSettings {
-  const rules = createHash('sha256').update(JSON.stringify(patternRules.listEnabled(db))).digest('hex').slice(0, 16);
-  return { task: 'patterns', model: 'patterns', params: { rules, phoneRegions: patternRules.phoneRegions(db), ...(documentIds ? { documentIds } : {}), ...(proposeDecided ? { proposeDecided } : {}) } };
+  const rules = createHash('sha256')
+    .update(JSON.stringify(patternRules.listEnabled(db)))
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    task: 'patterns',
+    model: 'patterns',
+    params: { rules, phoneRegions: patternRules.phoneRegions(db), ...(documentIds ? { documentIds } : {}), ...(proposeDecided ? { proposeDecided } : {}) },
+  };
 }
 
-export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'report'>, options: { documentIds?: number[]; resumeRunId?: number; proposeDecided?: boolean } = {}): Promise<RunSummary> {
+export async function runPatterns(
+  db: Db,
+  job: Pick<JobContext, 'signal' | 'report'>,
+  options: { documentIds?: number[]; resumeRunId?: number; proposeDecided?: boolean } = {},
+): Promise<RunSummary> {
   const ids = options.documentIds ?? documents.listIds(db);
   let rules = patternRules.listEnabled(db);
   const phoneRegions = patternRules.phoneRegions(db);
@@ -41,7 +52,16 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
   // runs outside the transaction: the write lock is held only while a batch is written, and
   // decisions an analyst made meanwhile are still respected (withoutDecided reads them inside).
   const batch = new BatchCommit(db, ({ id, found }: { id: number; found: DetectedSpan[] }) => {
-    const rows = found.map((s) => ({ documentId: id, start: s.start, end: s.end, label: s.label, score: s.score, source: 'pattern' as const, sourceName: s.detector, runId }));
+    const rows = found.map((s) => ({
+      documentId: id,
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      score: s.score,
+      source: 'pattern' as const,
+      sourceName: s.detector,
+      runId,
+    }));
     const decided = spans.replacePatternProposals(db, id, rows, options.proposeDecided);
     runs.markDocumentDone(db, runId, id, undefined);
     return { found, decided };
@@ -61,7 +81,12 @@ export async function runPatterns(db: Db, job: Pick<JobContext, 'signal' | 'repo
       if (done.has(id)) continue;
       throwIfCancelled(job.signal);
       const detected = detectPatterns(documents.text(db, id), rules, { phoneRegions, onRuleTimeout });
-      const found = pages.hasOcrText(db, id) ? withOcrConfidence(detected, pages.forDocument(db, id).flatMap((p) => p.runs)) : detected;
+      const found = pages.hasOcrText(db, id)
+        ? withOcrConfidence(
+            detected,
+            pages.forDocument(db, id).flatMap((p) => p.runs),
+          )
+        : detected;
       if (!batch.add({ id, found })) continue;
       commit();
       // A turn of the event loop once per batch, not per document: requests are still served,

@@ -18,10 +18,7 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
 // cue, since nine digits alone are far more often something else. SEPARATED runs over the separator
 // view, whose offsets are the text's own. A digit right after it, after one space or dash, or after
 // a dash and a line break, continues a longer number; a line break then digits is a new line.
-const SEPARATED = new RegExp(
-  `(?<![\\d-])(\\d{3})(${GROUP_SEPARATOR})(\\d{2})(${GROUP_SEPARATOR})(\\d{4})(?![ -]?\\d|- {0,4}\\n {0,4}\\d)`,
-  'g',
-);
+const SEPARATED = new RegExp(`(?<![\\d-])(\\d{3})(${GROUP_SEPARATOR})(\\d{2})(${GROUP_SEPARATOR})(\\d{4})(?![ -]?\\d|- {0,4}\\n {0,4}\\d)`, 'g');
 /**
  * "SSN: 088036604", "social security number is 088036604", "the SSN given was\n088-03-6604": a
  * cue, up to four short words or marks, then the number (bare or grouped), maybe after a form's

@@ -10,7 +10,10 @@ function trimUrl(raw: string): string {
   for (;;) {
     const before = value;
     value = value.replace(TRAILING, '');
-    for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+    ] as const) {
       if (value.endsWith(close) && value.split(open).length < value.split(close).length) value = value.slice(0, -1);
     }
     if (value === before) return value;

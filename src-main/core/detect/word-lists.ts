@@ -20,8 +20,10 @@ function escapeRegex(text: string): string {
 export function validateTerm(rule: PatternRuleInput): void {
   const term = rule.pattern.trim();
   const list = rule.kind === 'deny' ? 'Deny-list' : 'Allow-list';
-  if (!term) throw new DocketError('invalid_pattern', `${list} term is empty; type the word or phrase to ${rule.kind === 'deny' ? 'always flag' : 'never flag'}.`);
-  if (term.length > MAX_TERM_LENGTH) throw new DocketError('invalid_pattern', `${list} term "${term.slice(0, 40)}…" is longer than ${MAX_TERM_LENGTH} characters.`);
+  if (!term)
+    throw new DocketError('invalid_pattern', `${list} term is empty; type the word or phrase to ${rule.kind === 'deny' ? 'always flag' : 'never flag'}.`);
+  if (term.length > MAX_TERM_LENGTH)
+    throw new DocketError('invalid_pattern', `${list} term "${term.slice(0, 40)}…" is longer than ${MAX_TERM_LENGTH} characters.`);
 }
 
 export interface DenyList {
@@ -37,9 +39,7 @@ export function compileDenyList(rules: readonly PatternRuleInput[]): DenyList | 
   }
   if (labels.size === 0) return null;
   // Longest first, so "Acme Corp" wins over "Acme" at the same position.
-  const alternatives = [...labels.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((term) => term.split(' ').map(escapeRegex).join('\\s+'));
+  const alternatives = [...labels.keys()].sort((a, b) => b.length - a.length).map((term) => term.split(' ').map(escapeRegex).join('\\s+'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
   return {
     detect(text) {

@@ -3,9 +3,7 @@
 // byte for byte otherwise: the sanitiser removes what must go without re-encoding anything.
 // Content streams are latin1 text here (one char per byte), as pdf-lib's decoders give them.
 
-export type Operand =
-  | { kind: 'number' | 'keyword' | 'string' | 'hex' | 'array' | 'dict'; raw: string }
-  | { kind: 'name'; raw: string; name: string };
+export type Operand = { kind: 'number' | 'keyword' | 'string' | 'hex' | 'array' | 'dict'; raw: string } | { kind: 'name'; raw: string; name: string };
 
 export interface Operation {
   operator: string;

@@ -44,7 +44,8 @@ export async function exportCsv(
   const plain: Array<{ id: number; name: string; redacted: string }> = [];
   const groups = new Map<string, CsvGroup>();
   const group = (source: string, firstId: number, lines: () => string) =>
-    groups.get(source) ?? groups.set(source, { source, firstId, lines, needles: new Map(), labelOf: new Map(), spansOf: new Map(), counts: {}, sources: [] }).get(source)!;
+    groups.get(source) ??
+    groups.set(source, { source, firstId, lines, needles: new Map(), labelOf: new Map(), spansOf: new Map(), counts: {}, sources: [] }).get(source)!;
   for (const id of ids) {
     throwIfCancelled(signal);
     const doc = reader.document(id);

@@ -56,7 +56,11 @@ const DATA_WRITERS = {
     header: () => '',
     document(doc, spans) {
       const out = spans.map((s) => ({ start: s.start, end: s.end, label: s.label }));
-      const lines = jsonlLine({ text: doc.text, spans: out, meta: { documentId: doc.id, name: doc.name, mediaType: doc.mediaType, spanIds: spans.map((s) => s.id) } });
+      const lines = jsonlLine({
+        text: doc.text,
+        spans: out,
+        meta: { documentId: doc.id, name: doc.name, mediaType: doc.mediaType, spanIds: spans.map((s) => s.id) },
+      });
       return { lines, expected: { spans: out, text: doc.text, id: doc.id } };
     },
     verify: verifyJsonl,
@@ -77,7 +81,12 @@ const DATA_WRITERS = {
     stem: 'labels',
     header: () => csvRow(LABELS_HEADER),
     document(doc, _spans, { filter }, reader) {
-      const labels = doc.labels.filter((l) => l.status !== 'rejected' && (filter.status === 'all' || l.status === 'accepted') && (filter.minScore === undefined || l.score === null || l.score >= filter.minScore));
+      const labels = doc.labels.filter(
+        (l) =>
+          l.status !== 'rejected' &&
+          (filter.status === 'all' || l.status === 'accepted') &&
+          (filter.minScore === undefined || l.score === null || l.score >= filter.minScore),
+      );
       return { lines: labelRows(doc.name, labels, (runId) => reader.runModel(runId)) };
     },
     verify: unchecked,
@@ -85,7 +94,9 @@ const DATA_WRITERS = {
   'spans-csv': {
     stem: 'spans',
     header: (options) => spansHeader(options.includeSpanText),
-    document: (doc, spans, options) => ({ lines: spanRows(spans, { documentName: doc.name, text: doc.text, pages: doc.pages, includeText: options.includeSpanText }) }),
+    document: (doc, spans, options) => ({
+      lines: spanRows(spans, { documentName: doc.name, text: doc.text, pages: doc.pages, includeText: options.includeSpanText }),
+    }),
     verify: unchecked,
   },
   audit: {
@@ -146,8 +157,16 @@ export async function exportData(format: DataFormat, reader: ProjectReader, ids:
 
 function verifyJsonl(content: string, expected: readonly Written[]): Check[] {
   const records = readJsonl(content);
-  const same = records.length === expected.length && records.every((r, i) => r.text === expected[i]!.text && JSON.stringify(r.spans) === JSON.stringify(expected[i]!.spans));
-  return [{ name: 'round-trip', passed: same, detail: same ? `${records.length} records re-read; text and spans identical` : 'the file does not read back to the exported spans' }];
+  const same =
+    records.length === expected.length &&
+    records.every((r, i) => r.text === expected[i]!.text && JSON.stringify(r.spans) === JSON.stringify(expected[i]!.spans));
+  return [
+    {
+      name: 'round-trip',
+      passed: same,
+      detail: same ? `${records.length} records re-read; text and spans identical` : 'the file does not read back to the exported spans',
+    },
+  ];
 }
 
 function verifyConll(content: string, expected: readonly Written[]): Check[] {
@@ -163,5 +182,11 @@ function verifyConll(content: string, expected: readonly Written[]): Check[] {
     }));
     same = docs[i]!.tokens.join(' ') === tokens.map((t) => t.text).join(' ') && JSON.stringify(entitiesOf(docs[i]!.tags)) === JSON.stringify(wanted);
   }
-  return [{ name: 'round-trip', passed: same, detail: same ? `${docs.length} documents re-read; tokens and entities identical` : 'the file does not read back to the exported entities' }];
+  return [
+    {
+      name: 'round-trip',
+      passed: same,
+      detail: same ? `${docs.length} documents re-read; tokens and entities identical` : 'the file does not read back to the exported entities',
+    },
+  ];
 }

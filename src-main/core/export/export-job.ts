@@ -42,13 +42,25 @@ export async function runExport(reader: ProjectReader, input: unknown, job: Pick
   return writeReport(outDir, outcome, 'complete', true);
 }
 
-async function exportAll(reader: ProjectReader, request: Request, ids: readonly number[], outDir: string, outcome: ReportInput, job: Pick<JobContext, 'signal' | 'report'>): Promise<void> {
+async function exportAll(
+  reader: ProjectReader,
+  request: Request,
+  ids: readonly number[],
+  outDir: string,
+  outcome: ReportInput,
+  job: Pick<JobContext, 'signal' | 'report'>,
+): Promise<void> {
   const residual = { residualRules: reader.residualRules(), acceptResidual: new Set(request.acceptResidual) };
   // Residual findings the analyst accepted shipped on their word: the project keeps a record,
   // written as soon as the file is.
   const recordAccepted: ExportRun['recordAccepted'] = (documentId, file, findings) => {
     if (findings.length === 0) return;
-    reader.recordAudit({ action: 'export.residual_accepted', entity: 'document', entityId: documentId, after: { file, outDir, findings: findings.map(({ id, label, page, detector }) => ({ id, label, page, detector })) } });
+    reader.recordAudit({
+      action: 'export.residual_accepted',
+      entity: 'document',
+      entityId: documentId,
+      after: { file, outDir, findings: findings.map(({ id, label, page, detector }) => ({ id, label, page, detector })) },
+    });
   };
   let done = 0;
   const total = ids.length;
@@ -62,4 +74,3 @@ function reportOptions(request: Request): Record<string, unknown> {
   const { outDir: _outDir, ...rest } = request;
   return rest;
 }
-

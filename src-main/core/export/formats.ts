@@ -61,7 +61,9 @@ function redactedDocuments(format: 'pdf' | 'txt'): Writer {
         const doc = reader.document(id);
         const settings = settingsFor(request, id);
         const context = { outDir, hasher, book, signal: job.signal, overwrite: request.overwrite, pixels, ...residual };
-        const result = await guarded(`document ${id}`, () => (format === 'pdf' ? exportRedactedPdf(doc, settings, context) : exportRedactedText(doc, settings, context)));
+        const result = await guarded(`document ${id}`, () =>
+          format === 'pdf' ? exportRedactedPdf(doc, settings, context) : exportRedactedText(doc, settings, context),
+        );
         if ('reason' in result) failures.push(result);
         else {
           if (result.file) files.push(result.file, ...(result.extraFiles ?? []));
@@ -88,10 +90,18 @@ async function redactedCsv({ reader, request, ids, outDir, outcome: { files, fai
 function labelData(format: DataFormat): Writer {
   return async ({ reader, request, ids, outDir, outcome: { files, failures }, job, tick }) => {
     const filter = { status: request.status, minScore: request.minScore };
-    const file = await exportData(format, reader, ids, { filter, includeSpanText: request.includeSpanText, outDir, overwrite: request.overwrite, signal: job.signal, onDocument: tick });
+    const file = await exportData(format, reader, ids, {
+      filter,
+      includeSpanText: request.includeSpanText,
+      outDir,
+      overwrite: request.overwrite,
+      signal: job.signal,
+      onDocument: tick,
+    });
     throwIfCancelled(job.signal);
     files.push(file);
-    if (!file.checks.every((c) => c.passed)) failures.push({ file: file.file, page: null, reason: 'the exported file did not read back identically; it was not kept' });
+    if (!file.checks.every((c) => c.passed))
+      failures.push({ file: file.file, page: null, reason: 'the exported file did not read back identically; it was not kept' });
   };
 }
 

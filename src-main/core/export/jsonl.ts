@@ -29,7 +29,8 @@ export function readJsonl(content: string, file = 'JSONL file'): JsonlRecord[] {
       throw new DocketError('bad_jsonl', `${file} line ${index + 1} is not JSON (${(error as Error).message}).`);
     }
     const parsed = JsonlRecord.safeParse(value);
-    if (!parsed.success) throw new DocketError('bad_jsonl', `${file} line ${index + 1} is not a {text, spans, meta} record: ${parsed.error.issues[0]?.message}.`);
+    if (!parsed.success)
+      throw new DocketError('bad_jsonl', `${file} line ${index + 1} is not a {text, spans, meta} record: ${parsed.error.issues[0]?.message}.`);
     for (const span of parsed.data.spans) {
       if (span.end > parsed.data.text.length || span.start >= span.end) {
         throw new DocketError('bad_jsonl', `${file} line ${index + 1} has a span [${span.start}, ${span.end}) outside its text.`);

@@ -27,7 +27,11 @@ interface Piece {
  * in DejaVu Sans, wrapped, paginated; each redacted stretch is a box the width the words would
  * have taken. The redacted characters are measured, never drawn.
  */
-export async function layOutRedacted(text: string, ranges: readonly RedactionRange[], options: LayoutOptions): Promise<{ bytes: Uint8Array; pageCount: number }> {
+export async function layOutRedacted(
+  text: string,
+  ranges: readonly RedactionRange[],
+  options: LayoutOptions,
+): Promise<{ bytes: Uint8Array; pageCount: number }> {
   const [pageWidth, pageHeight] = options.pageSize ?? [595.28, 841.89];
   const size = options.fontSize ?? 10.5;
   const margin = options.margin ?? 56;
@@ -110,7 +114,10 @@ function linesOf(text: string, ranges: readonly RedactionRange[]): Piece[][][] {
     const hit = breaks.exec(text);
     const lineEnd = hit ? hit.index : text.length;
     const words: Piece[][] = [];
-    for (const match of text.slice(lineStart, lineEnd).replace(/\t/g, ' ').matchAll(/\s+|\S+/g)) {
+    for (const match of text
+      .slice(lineStart, lineEnd)
+      .replace(/\t/g, ' ')
+      .matchAll(/\s+|\S+/g)) {
       const start = lineStart + match.index;
       const pieces: Piece[] = [];
       for (let i = 0; i < match[0].length; i++) {

@@ -7,14 +7,7 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const LINE_BREAK_HYPHEN = /[-\u2010\u2011]\s*[\r\n]+\s*/g;
 
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(LINE_BREAK_HYPHEN, '')
-    .toUpperCase()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(LINE_BREAK_HYPHEN, '').toUpperCase().toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export function compact(normalised: string): string {

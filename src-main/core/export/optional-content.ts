@@ -16,7 +16,12 @@ export class OptionalContent {
     this.#baseOff = config?.get(PDFName.of('BaseState')) === PDFName.of('OFF');
     const refs = (key: string) => {
       const array = config ? doc.context.lookupMaybe(config.get(PDFName.of(key)), PDFArray) : undefined;
-      return array ? array.asArray().filter((o): o is PDFRef => o instanceof PDFRef).map(String) : [];
+      return array
+        ? array
+            .asArray()
+            .filter((o): o is PDFRef => o instanceof PDFRef)
+            .map(String)
+        : [];
     };
     for (const ref of refs('OFF')) this.#hidden.add(ref);
     for (const ref of refs('ON')) this.#on.add(ref);
@@ -45,15 +50,19 @@ export class OptionalContent {
   /** An OCMD's /P policy over its /OCGs (/VE expressions are approximated by /P). */
   #membershipHidden(doc: PDFDocument, dict: PDFDict): boolean {
     const groups = dict.get(PDFName.of('OCGs'));
-    const list = groups instanceof PDFRef && !doc.context.lookupMaybe(groups, PDFArray) ? [groups] : (doc.context.lookupMaybe(groups, PDFArray)?.asArray() ?? []);
+    const list =
+      groups instanceof PDFRef && !doc.context.lookupMaybe(groups, PDFArray) ? [groups] : (doc.context.lookupMaybe(groups, PDFArray)?.asArray() ?? []);
     const states = list.filter((o): o is PDFRef => o instanceof PDFRef).map((ref) => !this.#groupHidden(String(ref)));
     if (states.length === 0) return false;
     const policy = dict.get(PDFName.of('P'));
     const visible =
-      policy === PDFName.of('AllOn') ? states.every(Boolean)
-      : policy === PDFName.of('AnyOff') ? states.some((s) => !s)
-      : policy === PDFName.of('AllOff') ? states.every((s) => !s)
-      : states.some(Boolean);
+      policy === PDFName.of('AllOn')
+        ? states.every(Boolean)
+        : policy === PDFName.of('AnyOff')
+          ? states.some((s) => !s)
+          : policy === PDFName.of('AllOff')
+            ? states.every((s) => !s)
+            : states.some(Boolean);
     return !visible;
   }
 }

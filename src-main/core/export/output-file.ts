@@ -90,7 +90,10 @@ export class PendingFile {
   commit(): string {
     if (!this.replace && exists(this.finalPath)) {
       this.discard();
-      throw new DocketError('exists', `${this.finalPath} already exists; choose an empty folder, or replace the files there (--overwrite, or "Replace files already in the folder").`);
+      throw new DocketError(
+        'exists',
+        `${this.finalPath} already exists; choose an empty folder, or replace the files there (--overwrite, or "Replace files already in the folder").`,
+      );
     }
     renameSync(this.tempPath, this.finalPath);
     this.#done = true;

@@ -123,7 +123,8 @@ export class PageContentSanitiser {
       else if (operator === 'sh' && name(0)) used.get('Shading')!.add(name(0)!);
       else if ((operator === 'cs' || operator === 'CS') && name(0) && !DEVICE_SPACES.has(name(0)!)) used.get('ColorSpace')!.add(name(0)!);
       else if ((operator === 'scn' || operator === 'SCN') && last?.kind === 'name') used.get('Pattern')!.add(last.name);
-      else if (operator === 'BI') for (const m of op.raw!.matchAll(/\/(?:CS|ColorSpace)\s*\/([^\s/[\]<>()]+)/g)) if (!DEVICE_SPACES.has(m[1]!)) used.get('ColorSpace')!.add(m[1]!);
+      else if (operator === 'BI')
+        for (const m of op.raw!.matchAll(/\/(?:CS|ColorSpace)\s*\/([^\s/[\]<>()]+)/g)) if (!DEVICE_SPACES.has(m[1]!)) used.get('ColorSpace')!.add(m[1]!);
       kept.push(op);
     }
     for (let open = stack.filter((h) => !h).length; open > 0; open--) kept.push({ operator: 'EMC', operands: [] });
@@ -143,7 +144,10 @@ export class PageContentSanitiser {
       for (const name of names) {
         const value = from.get(PDFName.of(name));
         if (value === undefined) continue;
-        dict.set(PDFName.of(name), kind === 'XObject' || kind === 'Pattern' ? this.#sanitisedStream(value) : kind === 'ExtGState' ? this.#sanitisedState(value) : value);
+        dict.set(
+          PDFName.of(name),
+          kind === 'XObject' || kind === 'Pattern' ? this.#sanitisedStream(value) : kind === 'ExtGState' ? this.#sanitisedState(value) : value,
+        );
       }
       out.set(PDFName.of(kind), dict);
     }
@@ -180,12 +184,21 @@ export class PageContentSanitiser {
 
   /** Where a form's bounding box lands against the visible area, drawn under this matrix. */
   #formReach(dict: PDFDict, ctm: Matrix, [x0, y0, x1, y1]: readonly [number, number, number, number]): 'inside' | 'across' | 'outside' {
-    const numbers = (key: string) => this.#doc.context.lookupMaybe(dict.get(PDFName.of(key)), PDFArray)?.asArray().map((o) => Number(o.toString()));
+    const numbers = (key: string) =>
+      this.#doc.context
+        .lookupMaybe(dict.get(PDFName.of(key)), PDFArray)
+        ?.asArray()
+        .map((o) => Number(o.toString()));
     const bbox = numbers('BBox');
     if (!bbox || bbox.length !== 4 || !bbox.every(Number.isFinite)) return 'across';
     const matrix = numbers('Matrix');
     const m = multiply(matrix?.length === 6 && matrix.every(Number.isFinite) ? (matrix as Matrix) : [1, 0, 0, 1, 0, 0], ctm);
-    const corners = [[bbox[0]!, bbox[1]!], [bbox[2]!, bbox[1]!], [bbox[0]!, bbox[3]!], [bbox[2]!, bbox[3]!]].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const);
+    const corners = [
+      [bbox[0]!, bbox[1]!],
+      [bbox[2]!, bbox[1]!],
+      [bbox[0]!, bbox[3]!],
+      [bbox[2]!, bbox[3]!],
+    ].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const);
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);
     if (Math.max(...xs) < x0 || Math.min(...xs) > x1 || Math.max(...ys) < y0 || Math.min(...ys) > y1) return 'outside';
@@ -202,7 +215,10 @@ export class PageContentSanitiser {
       return true;
     }
     if (ops.some((op) => TEXT_SHOWING.has(op.operator))) return true;
-    const xobjects = this.#doc.context.lookupMaybe(this.#doc.context.lookupMaybe(stream.dict.get(PDFName.of('Resources')), PDFDict)?.get(PDFName.of('XObject')), PDFDict);
+    const xobjects = this.#doc.context.lookupMaybe(
+      this.#doc.context.lookupMaybe(stream.dict.get(PDFName.of('Resources')), PDFDict)?.get(PDFName.of('XObject')),
+      PDFDict,
+    );
     return ops.some((op) => {
       if (op.operator !== 'Do' || op.operands[0]?.kind !== 'name' || !xobjects) return false;
       const inner = this.#doc.context.lookup(xobjects.get(PDFName.of(op.operands[0].name)));
@@ -235,7 +251,12 @@ function withoutPainting(op: Operation): Operation[] {
   if (operator === 'Tj' || operator === 'TJ' || operator === 'Do' || operator === 'BI' || operator === 'sh') return [];
   if (PAINTING.has(operator)) return [{ operator: 'n', operands: [] }];
   if (operator === "'") return [{ operator: 'T*', operands: [] }];
-  if (operator === '"') return [{ operator: 'Tw', operands: operands.slice(0, 1) }, { operator: 'Tc', operands: operands.slice(1, 2) }, { operator: 'T*', operands: [] }];
+  if (operator === '"')
+    return [
+      { operator: 'Tw', operands: operands.slice(0, 1) },
+      { operator: 'Tc', operands: operands.slice(1, 2) },
+      { operator: 'T*', operands: [] },
+    ];
   return [op];
 }
 
@@ -248,17 +269,19 @@ function inside([x, y]: readonly [number, number], [x0, y0, x1, y1]: readonly [n
 function contentOf(doc: PDFDocument, contents: PDFObject | undefined): string {
   const target = doc.context.lookup(contents);
   const streams = target instanceof PDFArray ? target.asArray().map((o) => doc.context.lookup(o)) : target === undefined ? [] : [target];
-  return streams.map((stream) => {
-    if (stream instanceof PDFRawStream) {
-      try {
-        return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-      } catch (error) {
-        throw new PageContentError(`a content stream cannot be decoded (${(error as Error).message})`);
+  return streams
+    .map((stream) => {
+      if (stream instanceof PDFRawStream) {
+        try {
+          return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+        } catch (error) {
+          throw new PageContentError(`a content stream cannot be decoded (${(error as Error).message})`);
+        }
       }
-    }
-    // Streams made by pdf-lib itself (not read from a file) hold their unencoded bytes.
-    const made = stream as { getUnencodedContents?: () => Uint8Array };
-    if (stream instanceof PDFStream && made.getUnencodedContents) return Buffer.from(made.getUnencodedContents()).toString('latin1');
-    throw new PageContentError('the page content is not a stream');
-  }).join('\n');
+      // Streams made by pdf-lib itself (not read from a file) hold their unencoded bytes.
+      const made = stream as { getUnencodedContents?: () => Uint8Array };
+      if (stream instanceof PDFStream && made.getUnencodedContents) return Buffer.from(made.getUnencodedContents()).toString('latin1');
+      throw new PageContentError('the page content is not a stream');
+    })
+    .join('\n');
 }

@@ -1,5 +1,17 @@
 import { inflateSync, constants } from 'node:zlib';
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import { stringOperands } from './pdf-strings.ts';
 
 /**
@@ -130,10 +142,11 @@ function isImageDict(file: Buffer, streamAt: number): boolean {
 function collectStrings(object: PDFObject | undefined, out: string[]): void {
   if (object instanceof PDFString || object instanceof PDFHexString) out.push(object.decodeText());
   else if (object instanceof PDFName) out.push(object.decodeText());
-  else if (object instanceof PDFDict) for (const [key, value] of object.entries()) {
-    out.push(key.decodeText());
-    collectStrings(value, out);
-  }
+  else if (object instanceof PDFDict)
+    for (const [key, value] of object.entries()) {
+      out.push(key.decodeText());
+      collectStrings(value, out);
+    }
   else if (object instanceof PDFArray) for (let i = 0; i < object.size(); i++) collectStrings(object.get(i), out);
   else if (object instanceof PDFStream) collectStrings(object.dict, out);
 }
@@ -148,7 +161,8 @@ function pageMap(doc: PDFDocument): Map<string, number> {
     if (contents instanceof PDFRef) map.set(contents.toString(), pageNo);
     if (contents instanceof PDFArray) for (let i = 0; i < contents.size(); i++) map.set(String(contents.get(i)), pageNo);
     const xobjects = page.node.Resources()?.lookup(PDFName.of('XObject'));
-    if (xobjects instanceof PDFDict) for (const [, ref] of xobjects.entries()) if (ref instanceof PDFRef && !map.has(ref.toString())) map.set(ref.toString(), pageNo);
+    if (xobjects instanceof PDFDict)
+      for (const [, ref] of xobjects.entries()) if (ref instanceof PDFRef && !map.has(ref.toString())) map.set(ref.toString(), pageNo);
   });
   return map;
 }

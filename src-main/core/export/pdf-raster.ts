@@ -39,7 +39,6 @@ export interface PageRaster {
   dpi: number;
 }
 
-
 let fontRegistered = false;
 function overlayFont(): string {
   if (!fontRegistered) fontRegistered = GlobalFonts.registerFromPath(dejaVuFontPath(), 'Docket DejaVu Sans') !== null;
@@ -51,7 +50,13 @@ function overlayFont(): string {
  * form widgets are not drawn: their appearance could show redacted text that no check can see
  * once it is pixels. Memory stays one page: the surface's canvas is reused page after page.
  */
-export async function rasterisePage(doc: PDFDocumentProxy, pageNo: number, boxes: readonly BurnBox[], options: RasterOptions, surface = new RasterSurface()): Promise<PageRaster> {
+export async function rasterisePage(
+  doc: PDFDocumentProxy,
+  pageNo: number,
+  boxes: readonly BurnBox[],
+  options: RasterOptions,
+  surface = new RasterSurface(),
+): Promise<PageRaster> {
   const page = await doc.getPage(pageNo);
   try {
     const view = page.view as [number, number, number, number];

@@ -52,14 +52,17 @@ export function renderScale(view: readonly number[], dpi: number): number {
  * widgets only when asked: the page view shows them; a redacted render and OCR must not (their
  * appearance can show text no check sees once it is pixels, and is not the page's printed text).
  */
+type RenderParameters = Parameters<PDFPageProxy['render']>[0];
+
 export async function paintPage(page: PDFPageProxy, canvas: Canvas, viewport: PageViewport, annotations: boolean): Promise<void> {
   const context = canvas.getContext('2d');
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   await page.render({
-    canvas: canvas as unknown as HTMLCanvasElement,
-    canvasContext: context as unknown as CanvasRenderingContext2D,
+    // pdf.js types these as the DOM's; @napi-rs/canvas implements what it calls (core has no DOM types).
+    canvas: canvas as unknown as RenderParameters['canvas'],
+    canvasContext: context as unknown as RenderParameters['canvasContext'],
     viewport,
     annotationMode: annotations ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE,
     background: '#ffffff',

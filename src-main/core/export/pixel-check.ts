@@ -84,9 +84,13 @@ export function pixelFindings(readings: readonly PageReading[], needles: readonl
   const absent = needles.filter((n) => n.allowed === 0);
   const findings: Finding[] = [];
   for (const { pageNo, text } of readings) {
-    for (const needleId of findNeedles(makeHaystack(text), absent)) findings.push({ check: 'ocr-pixels', page: pageNo, where: 'text read by OCR from the page image', needleId });
+    for (const needleId of findNeedles(makeHaystack(text), absent))
+      findings.push({ check: 'ocr-pixels', page: pageNo, where: 'text read by OCR from the page image', needleId });
   }
   const scope = `${readings.length} page image(s) of the written file read again by OCR (Tesseract, ${CHECK_DPI} dpi)`;
-  const check: Check = findings.length === 0 ? { name: 'ocr-pixels', passed: true, detail: scope } : { name: 'ocr-pixels', passed: false, detail: `${findings.length} redacted string(s) readable in ${scope}` };
+  const check: Check =
+    findings.length === 0
+      ? { name: 'ocr-pixels', passed: true, detail: scope }
+      : { name: 'ocr-pixels', passed: false, detail: `${findings.length} redacted string(s) readable in ${scope}` };
   return { check, findings };
 }

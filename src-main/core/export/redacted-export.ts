@@ -1,4 +1,4 @@
-import { DocketError, errorMessage } from '../errors.ts';
+import { type DocketError, errorMessage } from '../errors.ts';
 import { throwIfCancelled } from '../jobs/jobs.ts';
 import { parseHexColour } from './colour.ts';
 import { layOutRedacted } from './laid-out-pdf.ts';
@@ -125,7 +125,10 @@ export async function exportRedactedPdf(doc: ExportDocument, settings: Redaction
     redactedPages = result.rasterisedPages;
     warnings.push(...result.warnings);
     const ocr = doc.pages.filter((p) => p.needsOcr).map((p) => p.pageNo);
-    if (ocr.length > 0) warnings.push(`pages ${ocr.join(', ')} have no text layer (scans) and were not read by OCR (docket ocr, or OCR in the Run panel): nothing on them could be found or checked`);
+    if (ocr.length > 0)
+      warnings.push(
+        `pages ${ocr.join(', ')} have no text layer (scans) and were not read by OCR (docket ocr, or OCR in the Run panel): nothing on them could be found or checked`,
+      );
   } else {
     const result = await layOutRedacted(doc.text, plan.ranges, { colour, overlay: settings.overlay, signal: context.signal });
     output = result.bytes;
@@ -137,13 +140,31 @@ export async function exportRedactedPdf(doc: ExportDocument, settings: Redaction
   const expectSizes = pageSizes && pageSizes.length === pages ? { pageSizes } : {};
   const residual = residualContextFor([doc], context.residualRules, context.acceptResidual);
   const pixels = context.pixels && redactedPages.length > 0 ? { pages: redactedPages, reader: context.pixels, signal: context.signal } : undefined;
-  const { checks, failures, accepted } = await writeVerified(pending, output, (written) => inspectPdf(pending.finalPath, written, plan, residual, expectSizes, pixels));
-  if (!context.pixels && redactedPages.length > 0) warnings.push(`the ${redactedPages.length} page image(s) were not read again by OCR (pixel check off): a box that missed its word would not be seen`);
-  const file = { documentId: doc.id, file: name, pages, spansByLabel: plan.spansByLabel, checks, redactedPages, stringIds: plan.needles.map((n) => n.id), warnings };
+  const { checks, failures, accepted } = await writeVerified(pending, output, (written) =>
+    inspectPdf(pending.finalPath, written, plan, residual, expectSizes, pixels),
+  );
+  if (!context.pixels && redactedPages.length > 0)
+    warnings.push(`the ${redactedPages.length} page image(s) were not read again by OCR (pixel check off): a box that missed its word would not be seen`);
+  const file = {
+    documentId: doc.id,
+    file: name,
+    pages,
+    spansByLabel: plan.spansByLabel,
+    checks,
+    redactedPages,
+    stringIds: plan.needles.map((n) => n.id),
+    warnings,
+  };
   const source = settings.pageImages && failures.length === 0 ? imageSourceOf(doc.metadata) : null;
   if (!source) return { file, failures, accepted };
   // Imported from images: the verified PDF's pages written again as images in the source's format.
-  const images = await exportPageImages(doc, output, source, plan, { outDir: context.outDir, overwrite: context.overwrite, residual, pixels: context.pixels, signal: context.signal });
+  const images = await exportPageImages(doc, output, source, plan, {
+    outDir: context.outDir,
+    overwrite: context.overwrite,
+    residual,
+    pixels: context.pixels,
+    signal: context.signal,
+  });
   return { file, extraFiles: images.files, failures: [...failures, ...images.failures], accepted: [...accepted, ...images.accepted] };
 }
 
@@ -155,7 +176,11 @@ export async function exportRedactedText(doc: ExportDocument, settings: Redactio
   const pending = new PendingFile(context.outDir, name, context.overwrite);
   const residual = residualContextFor([doc], context.residualRules, context.acceptResidual);
   const { checks, failures, accepted } = await writeVerified(pending, content, (written) => inspectText(pending.finalPath, written, plan, residual));
-  return { file: { documentId: doc.id, file: name, pages: null, spansByLabel: plan.spansByLabel, checks, stringIds: plan.needles.map((n) => n.id) }, failures, accepted };
+  return {
+    file: { documentId: doc.id, file: name, pages: null, spansByLabel: plan.spansByLabel, checks, stringIds: plan.needles.map((n) => n.id) },
+    failures,
+    accepted,
+  };
 }
 
 /** Wraps a per-document export so that one bad document becomes a failure, not a stopped batch. */

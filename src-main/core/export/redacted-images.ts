@@ -51,7 +51,11 @@ export async function exportPageImages(
   const out = { files: [] as ReportFile[], failures: [] as Failure[], accepted: [] as ResidualFinding[] };
   const reader = context.pixels;
   if (!reader) {
-    out.failures.push({ file: doc.name, page: null, reason: 'page images can only be exported with the pixel check on (an image has no text layer to verify otherwise); the redacted PDF was written' });
+    out.failures.push({
+      file: doc.name,
+      page: null,
+      reason: 'page images can only be exported with the pixel check on (an image has no text layer to verify otherwise); the redacted PDF was written',
+    });
     return out;
   }
   const ext = source.format === 'jpeg' ? 'jpg' : 'png';
@@ -67,10 +71,13 @@ export async function exportPageImages(
       const bytes = ext === 'jpg' ? await canvas.encode('jpeg', 92) : await canvas.encode('png');
       const stem = viewer.numPages > 1 ? `${doc.name.replace(/\.[^.]*$/, '')}-page-${pageNo}` : doc.name;
       const pending = new PendingFile(context.outDir, outputName(doc.id, stem, ext, promise.needles), context.overwrite);
-      const inspection = await writeVerified(pending, bytes, (written) => inspectImage(pending.finalPath, pageNo, written, promise, context.residual, reader, context.signal));
+      const inspection = await writeVerified(pending, bytes, (written) =>
+        inspectImage(pending.finalPath, pageNo, written, promise, context.residual, reader, context.signal),
+      );
       out.failures.push(...inspection.failures);
       out.accepted.push(...inspection.accepted);
-      if (inspection.failures.length === 0) out.files.push({ documentId: doc.id, file: pending.finalPath.slice(context.outDir.length + 1), pages: 1, spansByLabel: {}, checks: inspection.checks });
+      if (inspection.failures.length === 0)
+        out.files.push({ documentId: doc.id, file: pending.finalPath.slice(context.outDir.length + 1), pages: 1, spansByLabel: {}, checks: inspection.checks });
     }
   } finally {
     await closePdfjs(viewer);
@@ -78,7 +85,15 @@ export async function exportPageImages(
   return out;
 }
 
-async function inspectImage(file: string, pageNo: number, written: Buffer, promise: RedactedStrings, residual: ResidualContext, reader: PixelReader, signal: AbortSignal): Promise<Inspection> {
+async function inspectImage(
+  file: string,
+  pageNo: number,
+  written: Buffer,
+  promise: RedactedStrings,
+  residual: ResidualContext,
+  reader: PixelReader,
+  signal: AbortSignal,
+): Promise<Inspection> {
   const decoded = await loadImage(written);
   const canvas = createCanvas(decoded.width, decoded.height);
   const context2d = canvas.getContext('2d');
@@ -104,19 +119,21 @@ async function inspectImage(file: string, pageNo: number, written: Buffer, promi
 function metadataCheck(bytes: Buffer): Check {
   const found: string[] = [];
   if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    for (let at = 8; at + 8 <= bytes.length; ) {
+    for (let at = 8; at + 8 <= bytes.length;) {
       const length = bytes.readUInt32BE(at);
       const type = bytes.toString('latin1', at + 4, at + 8);
       if (['tEXt', 'iTXt', 'zTXt', 'eXIf'].includes(type)) found.push(type);
       at += 12 + length;
     }
   } else {
-    for (let at = 2; at + 4 <= bytes.length && bytes[at] === 0xff; ) {
+    for (let at = 2; at + 4 <= bytes.length && bytes[at] === 0xff;) {
       const marker = bytes[at + 1]!;
       if (marker === 0xda) break; // image data from here
       if ((marker >= 0xe1 && marker <= 0xef) || marker === 0xfe) found.push(`0xFF${marker.toString(16).toUpperCase()}`);
       at += 2 + bytes.readUInt16BE(at + 2);
     }
   }
-  return found.length === 0 ? { name: 'structure', passed: true, detail: 'image without text or metadata segments' } : { name: 'structure', passed: false, detail: `metadata segments ${found.join(', ')}` };
+  return found.length === 0
+    ? { name: 'structure', passed: true, detail: 'image without text or metadata segments' }
+    : { name: 'structure', passed: false, detail: `metadata segments ${found.join(', ')}` };
 }

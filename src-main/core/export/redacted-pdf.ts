@@ -1,4 +1,14 @@
-import { concatTransformationMatrix, degrees, drawObject, PDFRawStream, popGraphicsState, pushGraphicsState, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  degrees,
+  drawObject,
+  PDFRawStream,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFDocument,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { throwIfCancelled } from '../jobs/jobs.ts';
 import { DocketError } from '../errors.ts';
@@ -65,7 +75,13 @@ const DEFAULT_PADDING = 2;
  * words; every other page is copied into a fresh document after stripping annotations,
  * actions and private data. Nothing of the source's catalog, Info or XMP is carried.
  */
-export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly SourcePage[], ranges: readonly RedactionRange[], options: PdfRedactionOptions): Promise<PdfRedactionResult> {
+export async function redactPdf(
+  bytes: Uint8Array,
+  text: string,
+  pages: readonly SourcePage[],
+  ranges: readonly RedactionRange[],
+  options: PdfRedactionOptions,
+): Promise<PdfRedactionResult> {
   const padding = options.padding ?? DEFAULT_PADDING;
   const warnings: string[] = [];
   const surface = new RasterSurface();
@@ -79,7 +95,8 @@ export async function redactPdf(bytes: Uint8Array, text: string, pages: readonly
     const pageCount = viewer.numPages;
     const source = await loadForCopy(bytes);
     if (!source) warnings.push('The source could not be copied page by page (encrypted or damaged); every page was rendered as an image.');
-    else if (source.getPageCount() !== pageCount) throw new DocketError('pdf_mismatch', 'pdf.js and pdf-lib disagree on the page count of this PDF; it is too damaged to redact safely.');
+    else if (source.getPageCount() !== pageCount)
+      throw new DocketError('pdf_mismatch', 'pdf.js and pdf-lib disagree on the page count of this PDF; it is too damaged to redact safely.');
     const sourcePages = source?.getPages() ?? [];
     const optional = source ? new OptionalContent(source) : null;
     const sanitiser = source && optional ? new PageContentSanitiser(source, optional) : null;
@@ -164,7 +181,11 @@ async function copyPage(output: PDFDocument, source: PDFDocument, sanitiser: Pag
  * optional content, whose text pdf.js extracts all the same, only runs a probe of the
  * sanitised page still shows stay.
  */
-async function runsAReaderSees(runs: readonly TextRun[], view: readonly number[], source: { doc: PDFDocument; sanitiser: PageContentSanitiser; index: number } | null): Promise<TextRun[]> {
+async function runsAReaderSees(
+  runs: readonly TextRun[],
+  view: readonly number[],
+  source: { doc: PDFDocument; sanitiser: PageContentSanitiser; index: number } | null,
+): Promise<TextRun[]> {
   const inside = runs.filter((run) => runInside(run, view));
   if (!source) return inside;
   try {
@@ -179,7 +200,10 @@ async function runsAReaderSees(runs: readonly TextRun[], view: readonly number[]
 function runInside(run: TextRun, [x0, y0, x1, y1]: readonly number[]): boolean {
   const [a, b, , , e, f] = run.transform;
   const length = Math.hypot(a, b) || 1;
-  const ends = [[e, f], [e + (a / length) * run.width, f + (b / length) * run.width]] as const;
+  const ends = [
+    [e, f],
+    [e + (a / length) * run.width, f + (b / length) * run.width],
+  ] as const;
   return ends.every(([x, y]) => x >= x0! - 1 && x <= x1! + 1 && y >= y0! - 1 && y <= y1! + 1);
 }
 

@@ -31,7 +31,12 @@ export class PseudonymBook {
 }
 
 function tag(label: string): string {
-  return label.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || 'REDACTED';
+  return (
+    label
+      .toUpperCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '_')
+      .replace(/^_+|_+$/g, '') || 'REDACTED'
+  );
 }
 
 /** One redaction's replacement text. Block runs keep line breaks so the text keeps its lines. */

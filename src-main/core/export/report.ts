@@ -49,7 +49,10 @@ export interface ReportInput {
  */
 export function writeReport(outDir: string, input: ReportInput, status: ReportStatus, replace: boolean): ExportReport {
   const { api, json } = buildReport(input, join(outDir, REPORT_JSON), status);
-  for (const [name, content] of [[REPORT_JSON, JSON.stringify(json, null, 2) + '\n'], [REPORT_TEXT, summarise(input, status)]] as const) {
+  for (const [name, content] of [
+    [REPORT_JSON, JSON.stringify(json, null, 2) + '\n'],
+    [REPORT_TEXT, summarise(input, status)],
+  ] as const) {
     const file = new PendingFile(outDir, name, replace);
     file.write(content);
     file.commit();
@@ -106,11 +109,19 @@ export function summarise(input: ReportInput, status: ReportStatus = 'complete')
   const ok = input.failures.length === 0 && input.files.every((f) => f.checks.every((c) => c.passed));
   lines.push(`Docket export (${input.format}) to ${input.outDir}`);
   if (status === 'in-progress') {
-    lines.push(`RESULT: INCOMPLETE — the export started ${input.startedAt.toISOString()} has not finished. If it is not running, it was interrupted: do not use the files in this folder; export again.`);
+    lines.push(
+      `RESULT: INCOMPLETE — the export started ${input.startedAt.toISOString()} has not finished. If it is not running, it was interrupted: do not use the files in this folder; export again.`,
+    );
     return lines.join('\n') + '\n';
   }
-  if (status === 'cancelled') lines.push(`RESULT: CANCELLED — ${input.files.length} file(s) were written and verified before the export was cancelled; the other documents were not exported.`);
-  else lines.push(ok ? 'RESULT: PASSED — every file was verified.' : `RESULT: FAILED — ${input.failures.length} problem(s); the files concerned were NOT written.`);
+  if (status === 'cancelled')
+    lines.push(
+      `RESULT: CANCELLED — ${input.files.length} file(s) were written and verified before the export was cancelled; the other documents were not exported.`,
+    );
+  else
+    lines.push(
+      ok ? 'RESULT: PASSED — every file was verified.' : `RESULT: FAILED — ${input.failures.length} problem(s); the files concerned were NOT written.`,
+    );
   lines.push(`${t.files} file(s), ${t.pages} page(s); redacted spans by label: ${formatCounts(t.spansByLabel)}`);
   if (input.failures.length > 0) {
     lines.push('', 'Failures:');

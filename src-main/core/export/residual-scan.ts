@@ -43,7 +43,11 @@ export interface ResidualResult {
 }
 
 /** The residual context of an output made from these documents (one, or the rows of a CSV). */
-export function residualContextFor(docs: ReadonlyArray<Pick<ExportDocument, 'text' | 'spans'>>, rules: ResidualRules, accepted: ReadonlySet<string>): ResidualContext {
+export function residualContextFor(
+  docs: ReadonlyArray<Pick<ExportDocument, 'text' | 'spans'>>,
+  rules: ResidualRules,
+  accepted: ReadonlySet<string>,
+): ResidualContext {
   const hash = createHash('sha256');
   const decided = new Set<string>();
   for (const doc of docs) {
@@ -58,7 +62,11 @@ export async function scanPdfResidue(bytes: Uint8Array, context: ResidualContext
   try {
     extracted = await extractPdf('export', bytes);
   } catch (error) {
-    return { check: { name: 'residual-scan', passed: false, detail: `the written file cannot be read back as import would read it (${(error as Error).message})` }, findings: [], decided: 0 };
+    return {
+      check: { name: 'residual-scan', passed: false, detail: `the written file cannot be read back as import would read it (${(error as Error).message})` },
+      findings: [],
+      decided: 0,
+    };
   }
   const pageOf = (offset: number) => extracted.pages?.find((p) => offset >= p.textStart && offset <= p.textEnd)?.pageNo ?? null;
   const imagePages = (extracted.pages ?? []).filter((p) => p.needsOcr).length;
@@ -94,10 +102,19 @@ function scan(text: string, pageOf: (offset: number) => number | null, context: 
       continue;
     }
     const id = createHmac('sha256', context.key).update(`${hit.label}\n${value}`).digest('hex').slice(0, 16);
-    findings.push({ page: pageOf(hit.start), label: hit.label, detector: hit.detector, id, accepted: context.accepted.has(id) || context.accepted.has(hit.label) });
+    findings.push({
+      page: pageOf(hit.start),
+      label: hit.label,
+      detector: hit.detector,
+      id,
+      accepted: context.accepted.has(id) || context.accepted.has(hit.label),
+    });
   }
   const open = findings.filter((f) => !f.accepted).length;
-  const detectors = detectorInfo.filter((d) => d.label !== '').map((d) => d.id).join(', ');
+  const detectors = detectorInfo
+    .filter((d) => d.label !== '')
+    .map((d) => d.id)
+    .join(', ');
   const custom = context.rules.filter((r) => r.kind !== 'allow').length;
   const detail =
     `${scope}, scanned with the pattern detectors (${detectors})` +

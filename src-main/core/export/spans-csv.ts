@@ -21,8 +21,22 @@ export function spanRows(spans: readonly Span[], input: SpanRowsInput): string {
   for (const s of spans) {
     const page = input.pages.find((p) => s.start >= p.textStart && s.start < p.textEnd)?.pageNo ?? null;
     const touched = input.pages.filter((p) => s.end > p.textStart && s.start < p.textEnd);
-    const boxes = touched.length > 0 ? boxesForRange(touched, s.start, s.end, { padding: 0, text: input.text }).map((b) => [b.pageNo, r(b.x), r(b.y), r(b.w), r(b.h)]) : [];
-    const cells = [s.documentId, inert(input.documentName), s.id, s.start, s.end, inert(s.label), s.score, s.source, inert(s.sourceName), s.status, page, boxes.length ? JSON.stringify(boxes) : null];
+    const boxes =
+      touched.length > 0 ? boxesForRange(touched, s.start, s.end, { padding: 0, text: input.text }).map((b) => [b.pageNo, r(b.x), r(b.y), r(b.w), r(b.h)]) : [];
+    const cells = [
+      s.documentId,
+      inert(input.documentName),
+      s.id,
+      s.start,
+      s.end,
+      inert(s.label),
+      s.score,
+      s.source,
+      inert(s.sourceName),
+      s.status,
+      page,
+      boxes.length ? JSON.stringify(boxes) : null,
+    ];
     if (input.includeText) cells.push(inert(input.text.slice(s.start, s.end)));
     out += csvRow(cells);
   }

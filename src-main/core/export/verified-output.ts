@@ -52,7 +52,14 @@ export interface PixelInspection {
   signal?: AbortSignal;
 }
 
-export async function inspectPdf(file: string, written: Buffer, promise: RedactedStrings, residual: ResidualContext, expect: PdfExpectations = {}, pixels?: PixelInspection): Promise<Inspection> {
+export async function inspectPdf(
+  file: string,
+  written: Buffer,
+  promise: RedactedStrings,
+  residual: ResidualContext,
+  expect: PdfExpectations = {},
+  pixels?: PixelInspection,
+): Promise<Inspection> {
   const bytes = new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
   const verification = await verifyPdf(bytes, promise.needles, expect);
   const inspection = combine(file, verification, promise, await scanPdfResidue(bytes, residual));
@@ -62,7 +69,11 @@ export async function inspectPdf(file: string, written: Buffer, promise: Redacte
   const read = scanPageReadings(readings, residual);
   return {
     checks: [...inspection.checks, seen.check, read.check],
-    failures: [...inspection.failures, ...failuresOf(file, { ok: seen.findings.length === 0, checks: [seen.check], findings: seen.findings }, promise.labelOf, promise.spansOf), ...residualFailures(file, read.findings)],
+    failures: [
+      ...inspection.failures,
+      ...failuresOf(file, { ok: seen.findings.length === 0, checks: [seen.check], findings: seen.findings }, promise.labelOf, promise.spansOf),
+      ...residualFailures(file, read.findings),
+    ],
     accepted: [...inspection.accepted, ...read.findings.filter((f) => f.accepted)],
   };
 }
@@ -84,7 +95,12 @@ function combine(file: string, verification: Verification, promise: RedactedStri
  * Turns verification findings into report failures that name file, page, label and spans,
  * never the text, and say what the analyst can do about it.
  */
-export function failuresOf(file: string, verification: Verification, labelOf: ReadonlyMap<string, string>, spansOf: ReadonlyMap<string, readonly number[]> = new Map()): Failure[] {
+export function failuresOf(
+  file: string,
+  verification: Verification,
+  labelOf: ReadonlyMap<string, string>,
+  spansOf: ReadonlyMap<string, readonly number[]> = new Map(),
+): Failure[] {
   const failures: Failure[] = verification.findings.map((f) => {
     const spans = spansOf.get(f.needleId) ?? [];
     const named = spans.length > 0 ? ` (span${spans.length > 1 ? 's' : ''} ${spans.join(', ')})` : '';

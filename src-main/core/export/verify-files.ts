@@ -32,11 +32,18 @@ export async function verifyExportedFiles(reader: ProjectReader, target: string,
   if (!existsSync(target)) throw new DocketError('not_found', `${target} does not exist; give an exported file or folder.`);
   const isDir = statSync(target).isDirectory();
   const dir = isDir ? target : dirname(target);
-  const files = isDir ? readdirSync(dir).filter((f) => f !== REPORT_JSON && f !== REPORT_TEXT && !DATA_FILES.has(f) && lstatSync(join(dir, f)).isFile()) : [basename(target)];
+  const files = isDir
+    ? readdirSync(dir).filter((f) => f !== REPORT_JSON && f !== REPORT_TEXT && !DATA_FILES.has(f) && lstatSync(join(dir, f)).isFile())
+    : [basename(target)];
   const report = readReport(join(dir, REPORT_JSON));
   const verdicts: FileVerdict[] = [];
   if (report?.status === 'in-progress') {
-    verdicts.push(refused(join(dir, REPORT_JSON), 'the export that wrote this folder never finished (its report still says "in progress"): the files here are not described by any report; export again'));
+    verdicts.push(
+      refused(
+        join(dir, REPORT_JSON),
+        'the export that wrote this folder never finished (its report still says "in progress"): the files here are not described by any report; export again',
+      ),
+    );
   }
   const useFilter: SpanFilter = filter ?? report?.filter ?? { status: 'accepted' };
   const hasher = new StringHasher();
@@ -58,7 +65,12 @@ export async function verifyExportedFiles(reader: ProjectReader, target: string,
     const bytes = readFileSync(path);
     const isPdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
     if (!isPdf && !isText(bytes)) {
-      verdicts.push({ file: path, documentId: null, checks: [{ name: 'not-checked', passed: true, detail: 'neither a PDF nor text: not an export of Docket, not checked' }], failures: [] });
+      verdicts.push({
+        file: path,
+        documentId: null,
+        checks: [{ name: 'not-checked', passed: true, detail: 'neither a PDF nor text: not an export of Docket, not checked' }],
+        failures: [],
+      });
       continue;
     }
     const documentId = report?.ids.get(file) ?? idFromName(file);
@@ -120,7 +132,12 @@ function readReport(path: string): ReportSummary | null {
     const ids = new Map<string, number>();
     for (const f of json.files ?? []) if (f.documentId !== null) ids.set(f.file, f.documentId);
     const options = json.options ?? {};
-    return { status: json.status ?? 'complete', ids, filter: { status: options.status ?? 'accepted', minScore: options.minScore }, acceptResidual: Array.isArray(options.acceptResidual) ? options.acceptResidual : [] };
+    return {
+      status: json.status ?? 'complete',
+      ids,
+      filter: { status: options.status ?? 'accepted', minScore: options.minScore },
+      acceptResidual: Array.isArray(options.acceptResidual) ? options.acceptResidual : [],
+    };
   } catch {
     return null;
   }

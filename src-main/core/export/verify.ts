@@ -29,7 +29,29 @@ export interface PdfExpectations {
 }
 
 /** Names that must not occur anywhere in a sanitised file: scripts, actions, forms, attachments. */
-const FORBIDDEN_NAMES = ['JavaScript', 'JS', 'OpenAction', 'AA', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'URI', 'AcroForm', 'XFA', 'Annots', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'Outlines', 'PageLabels', 'OCProperties', 'Metadata', 'StructTreeRoot'];
+const FORBIDDEN_NAMES = [
+  'JavaScript',
+  'JS',
+  'OpenAction',
+  'AA',
+  'Launch',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+  'URI',
+  'AcroForm',
+  'XFA',
+  'Annots',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'RichMedia',
+  'Outlines',
+  'PageLabels',
+  'OCProperties',
+  'Metadata',
+  'StructTreeRoot',
+];
 
 /**
  * Re-opens an exported PDF and looks for every redacted string: in the text pdf.js extracts,
@@ -84,7 +106,13 @@ export async function verifyPdf(bytes: Uint8Array, needles: readonly Needle[], e
       const pages = shown.get(needle.id) ?? [];
       const total = pages.reduce((sum, p) => sum + p.hits, 0);
       if (total <= needle.allowed) continue;
-      for (const { page } of pages) findings.push({ check: 'pdfjs-text', page, where: `extracted text (${total} occurrences, ${needle.allowed} unredacted in the source)`, needleId: needle.id });
+      for (const { page } of pages)
+        findings.push({
+          check: 'pdfjs-text',
+          page,
+          where: `extracted text (${total} occurrences, ${needle.allowed} unredacted in the source)`,
+          needleId: needle.id,
+        });
     }
     checks.push(check('pdfjs-text', findings, `text of ${viewer.numPages} pages extracted with pdf.js`));
     checks.push(check('metadata', findings, 'document info, XMP and attachment names'));
@@ -104,7 +132,13 @@ export function verifyText(content: string, needles: readonly Needle[]): Verific
   const findings: Finding[] = [];
   for (const needle of needles) {
     const found = needle.allowed === 0 ? contains(haystack, needle) : countOccurrences(haystack, needle) > needle.allowed;
-    if (found) findings.push({ check: 'text', page: null, where: needle.allowed === 0 ? 'file text' : `file text (more than the ${needle.allowed} unredacted occurrences of the source)`, needleId: needle.id });
+    if (found)
+      findings.push({
+        check: 'text',
+        page: null,
+        where: needle.allowed === 0 ? 'file text' : `file text (more than the ${needle.allowed} unredacted occurrences of the source)`,
+        needleId: needle.id,
+      });
   }
   const checks = [check('text', findings, 'whole file, normalised')];
   return { ok: findings.length === 0, checks, findings };
@@ -133,7 +167,7 @@ function sanitisedProblems(bytes: Uint8Array, doc: PDFDocument | null, annotatio
 }
 
 function collectKeys(object: unknown, names: Set<string>): void {
-  const dict = object instanceof PDFDict ? object : (object as { dict?: unknown })?.dict instanceof PDFDict ? ((object as { dict: PDFDict }).dict) : null;
+  const dict = object instanceof PDFDict ? object : (object as { dict?: unknown })?.dict instanceof PDFDict ? (object as { dict: PDFDict }).dict : null;
   if (dict) {
     for (const [key, value] of dict.entries()) {
       names.add(key.asString().slice(1));
@@ -151,11 +185,16 @@ function structureCheck(problems: string[], sizes: ReadonlyArray<readonly [numbe
     else
       expect.pageSizes.forEach(([w, h], i) => {
         const [ow, oh] = sizes[i]!;
-        if (Math.abs(w - ow) > 0.5 || Math.abs(h - oh) > 0.5) problems.push(`page ${i + 1} is ${ow.toFixed(1)}×${oh.toFixed(1)}, the source ${w.toFixed(1)}×${h.toFixed(1)}`);
+        if (Math.abs(w - ow) > 0.5 || Math.abs(h - oh) > 0.5)
+          problems.push(`page ${i + 1} is ${ow.toFixed(1)}×${oh.toFixed(1)}, the source ${w.toFixed(1)}×${h.toFixed(1)}`);
       });
   }
   return problems.length === 0
-    ? { name: 'structure', passed: true, detail: `one revision; no scripts, actions, annotations, forms, attachments, outlines or metadata; ${sizes.length} pages as the source` }
+    ? {
+        name: 'structure',
+        passed: true,
+        detail: `one revision; no scripts, actions, annotations, forms, attachments, outlines or metadata; ${sizes.length} pages as the source`,
+      }
     : { name: 'structure', passed: false, detail: problems.join('; ') };
 }
 
@@ -165,5 +204,11 @@ function structureCheck(problems: string[], sizes: ReadonlyArray<readonly [numbe
  */
 function attachmentNames(attachments: unknown): string {
   const entries: Array<[string, unknown]> = attachments instanceof Map ? [...attachments.entries()] : Object.entries(attachments as Record<string, unknown>);
-  return JSON.stringify(entries.map(([key, value]) => [key, (value as { filename?: unknown; rawFilename?: unknown } | null)?.filename, (value as { rawFilename?: unknown } | null)?.rawFilename]));
+  return JSON.stringify(
+    entries.map(([key, value]) => [
+      key,
+      (value as { filename?: unknown; rawFilename?: unknown } | null)?.filename,
+      (value as { rawFilename?: unknown } | null)?.rawFilename,
+    ]),
+  );
 }

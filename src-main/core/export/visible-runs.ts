@@ -42,7 +42,9 @@ export async function visibleRuns(source: PDFDocument, pageIndex: number, runs: 
   const viewer = await openPdfjs(await probe.save());
   try {
     const content = await (await viewer.getPage(1)).getTextContent();
-    const items = content.items.filter((i) => 'str' in i && i.str.trim() !== '').map((i) => segmentOf((i as { transform: number[] }).transform, (i as { width: number }).width));
+    const items = content.items
+      .filter((i) => 'str' in i && i.str.trim() !== '')
+      .map((i) => segmentOf((i as { transform: number[] }).transform, (i as { width: number }).width));
     return runs.filter((run) => {
       const segment = segmentOf(run.transform, run.width);
       return items.some((item) => sameText(segment, item));

@@ -6,7 +6,7 @@ import { BUILTIN_DETECTORS, isBuiltinId } from './builtin/index.ts';
 import { runBuiltinTask } from './builtin-task.ts';
 import { HostTaskError } from './host-task-error.ts';
 import { loadModel } from './loaded-models.ts';
-import { FromHost, ToHost, type DocResult, type RunStats } from './protocol.ts';
+import { type FromHost, ToHost, type DocResult, type RunStats } from './protocol.ts';
 import { runNli, runTextClassification, runZeroShot } from './sequence-task.ts';
 import { runTokenTask, type TaskHooks } from './token-task.ts';
 

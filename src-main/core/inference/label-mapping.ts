@@ -134,7 +134,43 @@ export function labelResolver(db: Db, model: RunModel, task: InferenceTask): (ta
 /** Universal and Penn Treebank part-of-speech tags: a token model whose tags are all among them is a tagger, not an entity finder. */
 const POS_TAGS = new Set([
   ...['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'CONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'],
-  ...['CC', 'CD', 'DT', 'EX', 'FW', 'IN', 'JJ', 'JJR', 'JJS', 'LS', 'MD', 'NN', 'NNS', 'NNP', 'NNPS', 'PDT', 'POS', 'PRP', 'PRP$', 'RB', 'RBR', 'RBS', 'RP', 'TO', 'UH', 'VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ', 'WDT', 'WP', 'WP$', 'WRB'],
+  ...[
+    'CC',
+    'CD',
+    'DT',
+    'EX',
+    'FW',
+    'IN',
+    'JJ',
+    'JJR',
+    'JJS',
+    'LS',
+    'MD',
+    'NN',
+    'NNS',
+    'NNP',
+    'NNPS',
+    'PDT',
+    'POS',
+    'PRP',
+    'PRP$',
+    'RB',
+    'RBR',
+    'RBS',
+    'RP',
+    'TO',
+    'UH',
+    'VB',
+    'VBD',
+    'VBG',
+    'VBN',
+    'VBP',
+    'VBZ',
+    'WDT',
+    'WP',
+    'WP$',
+    'WRB',
+  ],
   ...['.', ',', ':', '``', "''", '"', '#', '$', '(', ')', '-LRB-', '-RRB-', 'HYPH', 'NFP', 'ADD', 'AFX', 'GW', 'XX', 'NN|SYM', 'O'],
 ]);
 
@@ -169,7 +205,13 @@ export interface MappingModel {
   tags: string[];
 }
 
-const KIND_OF_TASK: Record<InferenceTask, LabelMapping['kind']> = { ner: 'entities', pos: 'pos', 'text-classification': 'document', nli: 'document', 'zero-shot': 'document' };
+const KIND_OF_TASK: Record<InferenceTask, LabelMapping['kind']> = {
+  ner: 'entities',
+  pos: 'pos',
+  'text-classification': 'document',
+  nli: 'document',
+  'zero-shot': 'document',
+};
 
 /**
  * MODEL as the analyst names it (a hub id, builtin/…, or a folder): a built-in or catalog model
@@ -183,7 +225,8 @@ export function mappingModel(paths: AppPaths, ref: string): MappingModel {
     model = resolveModel(paths, ref);
   } catch (error) {
     // A recommended model not pulled yet: its catalog tags, so it can be mapped before the first run.
-    if (entry && (error as DocketError).code === 'model_not_found') return { key: entry.id, id: entry.id, kind: KIND_OF_TASK[entry.task], tags: modelTags(entry.labels) };
+    if (entry && (error as DocketError).code === 'model_not_found')
+      return { key: entry.id, id: entry.id, kind: KIND_OF_TASK[entry.task], tags: modelTags(entry.labels) };
     throw error;
   }
   const info = describeModel(model.id, model.path);
@@ -200,8 +243,10 @@ export function mappingModel(paths: AppPaths, ref: string): MappingModel {
  */
 export function saveMapping(db: Db, paths: AppPaths, ref: string, mapping: Readonly<Record<string, string>>): LabelMapping {
   const model = mappingModel(paths, ref);
-  if (model.kind === 'pos') throw new DocketError('not_mappable', `${ref} tags parts of speech; its tags (${model.tags.slice(0, 4).join(', ')}…) are kept as they are.`);
-  if (model.kind === 'document') throw new DocketError('not_mappable', `${ref} labels whole documents; label mapping applies to the spans an entity (NER) model finds.`);
+  if (model.kind === 'pos')
+    throw new DocketError('not_mappable', `${ref} tags parts of speech; its tags (${model.tags.slice(0, 4).join(', ')}…) are kept as they are.`);
+  if (model.kind === 'document')
+    throw new DocketError('not_mappable', `${ref} labels whole documents; label mapping applies to the spans an entity (NER) model finds.`);
   const folded = Object.fromEntries(Object.entries(mapping).map(([tag, label]) => [foldTag(tag.trim()), label]));
   const unknown = Object.keys(folded).filter((t) => !model.tags.includes(t));
   if (unknown.length > 0) {

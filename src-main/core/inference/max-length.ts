@@ -7,7 +7,18 @@ import type { PreTrainedTokenizer } from '@huggingface/transformers';
 const DEFAULT_MAX_LENGTH = 512;
 
 /** Models whose position ids start after the padding index (create_position_ids_from_input_ids). */
-const PADDING_OFFSET_MODELS = new Set(['roberta', 'xlm-roberta', 'xlm-roberta-xl', 'camembert', 'longformer', 'data2vec-text', 'roberta-prelayernorm', 'xmod', 'mpnet', 'ibert']);
+const PADDING_OFFSET_MODELS = new Set([
+  'roberta',
+  'xlm-roberta',
+  'xlm-roberta-xl',
+  'camembert',
+  'longformer',
+  'data2vec-text',
+  'roberta-prelayernorm',
+  'xmod',
+  'mpnet',
+  'ibert',
+]);
 
 function declared(tokenizer: PreTrainedTokenizer): number | null {
   const value = Number((tokenizer.config as Record<string, unknown>)['model_max_length']);

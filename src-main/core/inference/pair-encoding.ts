@@ -46,18 +46,27 @@ export function pairEncoding(tokenizer: PreTrainedTokenizer): PairEncoding {
   const { raw } = tokenizerView(tokenizer);
   const toId = (token: string): number => {
     const id = raw.added_tokens_map.get(token)?.id ?? raw.model.tokens_to_ids.get(token);
-    if (id === undefined) throw new HostTaskError('tokenizer_unsupported', `The tokenizer's special token "${token}" is not in its vocabulary (tokenizer.json).`);
+    if (id === undefined)
+      throw new HostTaskError('tokenizer_unsupported', `The tokenizer's special token "${token}" is not in its vocabulary (tokenizer.json).`);
     return id;
   };
-  const process = (pair: boolean) => (raw.post_processor ? raw.post_processor([MARK_A], pair ? [MARK_B] : null, true) : { tokens: pair ? [MARK_A, MARK_B] : [MARK_A] });
+  const process = (pair: boolean) =>
+    raw.post_processor ? raw.post_processor([MARK_A], pair ? [MARK_B] : null, true) : { tokens: pair ? [MARK_A, MARK_B] : [MARK_A] };
   const single = process(false);
   const double = process(true);
   const a1 = single.tokens.indexOf(MARK_A);
   const a2 = double.tokens.indexOf(MARK_A);
   const b2 = double.tokens.indexOf(MARK_B);
-  if (a1 < 0) throw new HostTaskError('tokenizer_unsupported', "The tokenizer's post-processor does not keep the text where Docket can find it; this model cannot classify documents.");
+  if (a1 < 0)
+    throw new HostTaskError(
+      'tokenizer_unsupported',
+      "The tokenizer's post-processor does not keep the text where Docket can find it; this model cannot classify documents.",
+    );
   if (a2 < 0 || b2 < a2) {
-    throw new HostTaskError('tokenizer_unsupported', "The tokenizer's post-processor does not place a second sequence after the first (no text-pair template in tokenizer.json); NLI and zero-shot need a model trained on sentence pairs.");
+    throw new HostTaskError(
+      'tokenizer_unsupported',
+      "The tokenizer's post-processor does not place a second sequence after the first (no text-pair template in tokenizer.json); NLI and zero-shot need a model trained on sentence pairs.",
+    );
   }
   const types1 = single.token_type_ids;
   const types2 = double.token_type_ids;

@@ -3,7 +3,7 @@
 // done", so a cancelled run, a crashed host or a killed app leaves the store consistent and a
 // restarted host resumes with the documents not yet done.
 import type { RunSummary } from '../model/run.ts';
-import { DocketError } from '../errors.ts';
+import type { DocketError } from '../errors.ts';
 import { throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';
 import * as docLabels from '../store/queries/doc-labels.ts';
@@ -44,7 +44,12 @@ export function modelRunSettings(request: Omit<ModelRunRequest, 'resumeRunId'>):
   return {
     task: request.task,
     model: request.model.id,
-    params: { ...request.options, dtype: request.model.dtype, ...(request.documentIds ? { documentIds: request.documentIds } : {}), ...(request.proposeDecided ? { proposeDecided: true } : {}) },
+    params: {
+      ...request.options,
+      dtype: request.model.dtype,
+      ...(request.documentIds ? { documentIds: request.documentIds } : {}),
+      ...(request.proposeDecided ? { proposeDecided: true } : {}),
+    },
   };
 }
 
@@ -56,7 +61,10 @@ export async function runModel(db: Db, client: InferenceClient, request: ModelRu
   try {
     const done = runs.doneDocumentIds(db, runId);
     counts.documents = done.size;
-    const lengths = documents.lengths(db, ids.filter((id) => !done.has(id)));
+    const lengths = documents.lengths(
+      db,
+      ids.filter((id) => !done.has(id)),
+    );
     const groups = group([...lengths].sort((a, b) => a[1] - b[1]));
     let restarts = 0;
     // The ETA follows characters, not documents: groups go shortest first, so a count-based
@@ -81,7 +89,12 @@ export async function runModel(db: Db, client: InferenceClient, request: ModelRu
       if (pending.length === 0) continue;
       try {
         await client.run(
-          { task: request.task, model: { path: request.model.path, dtype: request.model.dtype }, docs: pending.map((id) => ({ id, text: documents.text(db, id) })), options: request.options },
+          {
+            task: request.task,
+            model: { path: request.model.path, dtype: request.model.dtype },
+            docs: pending.map((id) => ({ id, text: documents.text(db, id) })),
+            options: request.options,
+          },
           {
             onDoc: (docId, result) => {
               store(db, runId, request, docId, result, counts);
@@ -144,7 +157,16 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
       // Each tag under the project's label (B-PER → PERSON): the analyst's mapping, the catalog's,
       // the common names, else the tag itself; part-of-speech tags as they are.
       const labelOf = labelResolver(db, request.model, request.task);
-      const rows = result.spans.map((s) => ({ documentId, start: s.start, end: s.end, label: labelOf(s.label), score: s.score, source: 'model' as const, sourceName, runId }));
+      const rows = result.spans.map((s) => ({
+        documentId,
+        start: s.start,
+        end: s.end,
+        label: labelOf(s.label),
+        score: s.score,
+        source: 'model' as const,
+        sourceName,
+        runId,
+      }));
       const decided = spans.replaceProposals(db, documentId, sourceName, rows, request.proposeDecided);
       counts.alreadyDecided = (counts.alreadyDecided ?? 0) + decided;
       // A tag no label maps (a model's own MISC-like tag, NOUN…) joins the label set, so every span
@@ -161,7 +183,13 @@ function store(db: Db, runId: number, request: ModelRunRequest, documentId: numb
     counts.alreadyDecided = (counts.alreadyDecided ?? 0) + decided;
     counts.labels! += rows.length - decided;
     if (result.truncated) counts.truncated!++;
-    runs.markDocumentDone(db, runId, documentId, { distribution: result.distribution, logits: result.logits, tokens: result.tokens, truncated: result.truncated, ...(result.evidence ? { evidence: result.evidence } : {}) });
+    runs.markDocumentDone(db, runId, documentId, {
+      distribution: result.distribution,
+      logits: result.logits,
+      tokens: result.tokens,
+      truncated: result.truncated,
+      ...(result.evidence ? { evidence: result.evidence } : {}),
+    });
   });
 }
 

@@ -63,7 +63,12 @@ function argmax(values: readonly number[]): number {
   return best;
 }
 
-export async function runTextClassification(loaded: LoadedModel, docs: readonly Doc[], options: TaskOptions, hooks: TaskHooks): Promise<Map<number, DocResult>> {
+export async function runTextClassification(
+  loaded: LoadedModel,
+  docs: readonly Doc[],
+  options: TaskOptions,
+  hooks: TaskHooks,
+): Promise<Map<number, DocResult>> {
   const labels = labelsOf(loaded.config);
   const multiLabel = options.multiLabel ?? loaded.config['problem_type'] === 'multi_label_classification';
   const limit = maxSequenceLength(loaded.tokenizer, loaded.config);
@@ -75,7 +80,12 @@ export async function runTextClassification(loaded: LoadedModel, docs: readonly 
     const ids = plainIds(loaded.tokenizer, doc.text);
     return { input: encodeWithLayout(single, ids.slice(0, Math.max(0, budget))), truncated: ids.length > budget };
   });
-  const logits = await runInputs(loaded, encoded.map((e) => e.input), options, hooks);
+  const logits = await runInputs(
+    loaded,
+    encoded.map((e) => e.input),
+    options,
+    hooks,
+  );
   return new Map(
     docs.map((doc, i) => {
       const row = logits[i]!;
@@ -145,7 +155,12 @@ export async function runNli(loaded: LoadedModel, docs: readonly Doc[], options:
     if (entailment >= 0) {
       const best = argmax(probs.map((p) => p[entailment]!));
       results.set(doc.id, {
-        kind: 'labels', distribution: ranked(labels, probs[best]!), multiLabel: false, logits: [rows[best]!], tokens, truncated: false,
+        kind: 'labels',
+        distribution: ranked(labels, probs[best]!),
+        multiLabel: false,
+        logits: [rows[best]!],
+        tokens,
+        truncated: false,
         evidence: [evidenceOf(labels[entailment]!, windows[best]!)],
       });
     } else {
@@ -175,7 +190,10 @@ export async function runZeroShot(loaded: LoadedModel, docs: readonly Doc[], opt
   const multiLabel = options.multiLabel ?? false;
   const independent = multiLabel || candidates.length === 1;
   if (independent && contradiction < 0) {
-    throw new HostTaskError('no_contradiction_label', `${multiLabel ? 'Multi-label' : 'One-label'} zero-shot scores entailment against contradiction, and this model has no "contradiction" label (its labels: ${labelsOf(loaded.config).join(', ')}).`);
+    throw new HostTaskError(
+      'no_contradiction_label',
+      `${multiLabel ? 'Multi-label' : 'One-label'} zero-shot scores entailment against contradiction, and this model has no "contradiction" label (its labels: ${labelsOf(loaded.config).join(', ')}).`,
+    );
   }
   const limit = maxSequenceLength(loaded.tokenizer, loaded.config);
   const hypotheses = candidates.map((label) => plainIds(loaded.tokenizer, template.replace('{}', label)));
@@ -199,7 +217,15 @@ export async function runZeroShot(loaded: LoadedModel, docs: readonly Doc[], opt
     at += count;
     const scores = independent ? best.map((b) => b.measure) : softmax(best.map((b) => b.row[entailment]!));
     const evidence: Evidence = candidates.map((label, c) => evidenceOf(label, best[c]!.window));
-    results.set(doc.id, { kind: 'labels', distribution: ranked(candidates, scores), multiLabel, logits: best.map((b) => b.row), tokens, truncated: false, evidence });
+    results.set(doc.id, {
+      kind: 'labels',
+      distribution: ranked(candidates, scores),
+      multiLabel,
+      logits: best.map((b) => b.row),
+      tokens,
+      truncated: false,
+      evidence,
+    });
   });
   return results;
 }

@@ -65,12 +65,20 @@ export function premiseWindows(enc: DocumentEncoding, budget: number, stride: nu
   for (let k = 1; k < ranges.length; k++) {
     const [s] = ranges[k]!;
     const previousEnd = ranges[k - 1]![1];
-    for (let t = s; t < previousEnd; t++) if (wordStart(t)) { ranges[k]![0] = t; break; }
+    for (let t = s; t < previousEnd; t++)
+      if (wordStart(t)) {
+        ranges[k]![0] = t;
+        break;
+      }
   }
   for (let k = 0; k + 1 < ranges.length; k++) {
     const [s, e] = ranges[k]!;
     const nextStart = ranges[k + 1]![0];
-    for (let t = e; t > s && t >= nextStart; t--) if (wordStart(t)) { ranges[k]![1] = t; break; }
+    for (let t = e; t > s && t >= nextStart; t--)
+      if (wordStart(t)) {
+        ranges[k]![1] = t;
+        break;
+      }
   }
   return ranges.map(([first, last]) => ({ first, last, start: enc.starts[first]!, end: enc.ends[last - 1]! }));
 }
@@ -94,7 +102,13 @@ export function planPairWindows(tokenizer: PreTrainedTokenizer, premise: string,
  * most `batchSize` (and the shared padded-token budget), token_type_ids only if the session takes
  * them, padding with the tokenizer's pad token under attention mask 0.
  */
-export async function runSequenceInputs(model: PreTrainedModel, inputs: readonly EncodedSequence[], padId: number, batchSize: number, hooks: TaskHooks): Promise<number[][]> {
+export async function runSequenceInputs(
+  model: PreTrainedModel,
+  inputs: readonly EncodedSequence[],
+  padId: number,
+  batchSize: number,
+  hooks: TaskHooks,
+): Promise<number[][]> {
   const wantsTypes = modelInputNames(model).includes('token_type_ids');
   const order = inputs.map((_, i) => i).sort((a, b) => inputs[b]!.inputIds.length - inputs[a]!.inputIds.length);
   const logits: number[][] = new Array(inputs.length);
@@ -121,7 +135,10 @@ export async function runSequenceInputs(model: PreTrainedModel, inputs: readonly
     const output = (await (model as unknown as (f: Record<string, Tensor>) => Promise<Record<string, Tensor | undefined>>)(feeds)) ?? {};
     const out = output['logits'];
     if (!out || out.dims.length !== 2 || out.dims[0] !== batch.length) {
-      throw new HostTaskError('model_not_sequence_classifier', `The model did not return one row of logits per sequence (got ${out ? `[${out.dims.join(', ')}]` : 'no "logits" output'}); is it a sequence-classification model?`);
+      throw new HostTaskError(
+        'model_not_sequence_classifier',
+        `The model did not return one row of logits per sequence (got ${out ? `[${out.dims.join(', ')}]` : 'no "logits" output'}); is it a sequence-classification model?`,
+      );
     }
     const rows = out.tolist() as number[][];
     batch.forEach((i, row) => (logits[i] = rows[row]!.map(Number)));

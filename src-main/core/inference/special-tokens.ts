@@ -48,7 +48,11 @@ function readJson(path: string): Record<string, unknown> {
  * names a padding token). Sets `<role>_token` and `<role>_token_id` on the tokenizer (and the
  * token in its config) and returns what each role resolved to.
  */
-export function completeSpecialTokens(tokenizer: PreTrainedTokenizer, folder: string, modelConfig: Record<string, unknown>): Partial<Record<SpecialRole, SpecialToken>> {
+export function completeSpecialTokens(
+  tokenizer: PreTrainedTokenizer,
+  folder: string,
+  modelConfig: Record<string, unknown>,
+): Partial<Record<SpecialRole, SpecialToken>> {
   const t = tokenizer as unknown as Mutable;
   const map = readJson(join(folder, 'special_tokens_map.json'));
   const vocab = tokenizer.get_vocab() as Map<string, number>;

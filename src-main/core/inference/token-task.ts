@@ -31,7 +31,10 @@ export async function runTokenTask(
   const logits = planned.map((windows) => new Array<Float32Array>(windows.length));
   for (const batch of batchesByTokens(all, (x) => x.window.inputIds.length, options.batchSize ?? 32)) {
     if (hooks.cancelled()) throw new HostTaskError('cancelled', 'The run was cancelled.');
-    const out = await runWindows(model, batch.map((x) => x.window));
+    const out = await runWindows(
+      model,
+      batch.map((x) => x.window),
+    );
     batch.forEach((x, i) => (logits[x.doc]![x.index] = out[i]!));
     hooks.progress(batch.reduce((n, x) => n + x.window.inputIds.length, 0));
   }

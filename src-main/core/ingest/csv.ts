@@ -16,20 +16,18 @@ export async function* readCsvRows(path: string, fileName: string, kind: 'csv' |
   const delimiter = kind === 'tsv' ? '\t' : ',';
   const limiter = new RowLimiter(delimiter.charCodeAt(0), maxRow);
   const source = createReadStream(path);
-  const parser = source
-    .pipe(limiter)
-    .pipe(
-      parse({
-        bom: true,
-        delimiter,
-        relax_column_count: true,
-        relax_quotes: kind === 'tsv',
-        skip_empty_lines: true,
-        info: true,
-        // RowLimiter keeps longer rows away; this bounds csv-parse even where the two read quoting differently.
-        max_record_size: maxRow,
-      }),
-    );
+  const parser = source.pipe(limiter).pipe(
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: kind === 'tsv',
+      skip_empty_lines: true,
+      info: true,
+      // RowLimiter keeps longer rows away; this bounds csv-parse even where the two read quoting differently.
+      max_record_size: maxRow,
+    }),
+  );
   source.on('error', (error) => parser.destroy(error));
   let header: string[] | null = null;
   let textIndex = -1;
@@ -45,7 +43,10 @@ export async function* readCsvRows(path: string, fileName: string, kind: 'csv' |
       if (!header) {
         if (tooLong) {
           const spec = LIMITS.csvRowBytes;
-          throw new IngestError('too_large', `its header row is more than ${formatAmount(maxRow, spec.unit)} long; Docket reads CSV rows of up to ${formatAmount(maxRow, spec.unit)} (${spec.env} raises it). Check that it is a ${kind.toUpperCase()} file.`);
+          throw new IngestError(
+            'too_large',
+            `its header row is more than ${formatAmount(maxRow, spec.unit)} long; Docket reads CSV rows of up to ${formatAmount(maxRow, spec.unit)} (${spec.env} raises it). Check that it is a ${kind.toUpperCase()} file.`,
+          );
         }
         header = record.map((h) => h.trim());
         textIndex = pickTextColumn(header, options.textField);
@@ -85,9 +86,15 @@ export async function* readCsvRows(path: string, fileName: string, kind: 'csv' |
     const e = error as Error & { code?: string; lines?: number };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') throw new IngestError('unreadable', `it cannot be read (${e.code}).`);
     if (e.code === 'CSV_MAX_RECORD_SIZE') {
-      throw new IngestError('too_large', `near line ${(e.lines ?? 0) + lineShift} a row runs on past ${formatAmount(maxRow, 'bytes')} (an unclosed quote?); Docket reads CSV rows of up to ${formatAmount(maxRow, 'bytes')} (${LIMITS.csvRowBytes.env} raises it). Fix the quoting there and import again.`);
+      throw new IngestError(
+        'too_large',
+        `near line ${(e.lines ?? 0) + lineShift} a row runs on past ${formatAmount(maxRow, 'bytes')} (an unclosed quote?); Docket reads CSV rows of up to ${formatAmount(maxRow, 'bytes')} (${LIMITS.csvRowBytes.env} raises it). Fix the quoting there and import again.`,
+      );
     }
-    throw new IngestError('bad_csv', `it is not well-formed ${kind.toUpperCase()}${e.lines ? ` near line ${e.lines + lineShift}` : ''}: ${e.message}. Fix the quoting there and import again.`);
+    throw new IngestError(
+      'bad_csv',
+      `it is not well-formed ${kind.toUpperCase()}${e.lines ? ` near line ${e.lines + lineShift}` : ''}: ${e.message}. Fix the quoting there and import again.`,
+    );
   } finally {
     source.destroy();
     limiter.destroy();
@@ -95,7 +102,9 @@ export async function* readCsvRows(path: string, fileName: string, kind: 'csv' |
   }
   if (!header) throw new IngestError('empty', 'it has no header row and no data.');
   if (ragged.count > 0) {
-    yield { problem: `${ragged.count} row(s) have a different number of cells than the header (first at line ${ragged.first}); missing cells were read as empty.` };
+    yield {
+      problem: `${ragged.count} row(s) have a different number of cells than the header (first at line ${ragged.first}); missing cells were read as empty.`,
+    };
   }
 }
 
@@ -132,7 +141,10 @@ class RowLimiter extends Transform {
   /** The row this cell stands for, when it is the marker of a row that was too long. */
   marker(cell: string): { bytes: number; lineBreaks: number } | null {
     if (!cell.startsWith(this.#token)) return null;
-    const [bytes, lineBreaks] = cell.slice(this.#token.length + 1).split('-').map(Number);
+    const [bytes, lineBreaks] = cell
+      .slice(this.#token.length + 1)
+      .split('-')
+      .map(Number);
     return { bytes: bytes!, lineBreaks: lineBreaks! };
   }
 

@@ -152,7 +152,7 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
 
 /** Sizes and offset too big for 32 bits are in the zip64 extra field, in this order. */
 function zip64Extra(extra: Buffer, entry: Entry): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {

@@ -23,14 +23,23 @@ export async function extractDocx(name: string, bytes: Uint8Array): Promise<Extr
     if (error instanceof ZipBudgetError) throw limitError('docxXmlBytes', error.declared, maxXml);
     if (error instanceof ZipPartsError) throw limitError('docxParts', error.count, maxParts);
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new IngestError('too_deep', 'its XML nests elements deeper than the DOCX reader can follow (it ran out of stack). Open and re-save it in Word or LibreOffice, or save it as PDF, and import that.');
+      throw new IngestError(
+        'too_deep',
+        'its XML nests elements deeper than the DOCX reader can follow (it ran out of stack). Open and re-save it in Word or LibreOffice, or save it as PDF, and import that.',
+      );
     }
     const reason = error instanceof ZipError ? error.message : (error as Error).message.split('\n')[0];
     throw new IngestError('corrupt', `it is not a readable DOCX (${reason}). Open and re-save it in Word or LibreOffice.`);
   }
   if (value.length > maxText) throw limitError('textChars', value.length, maxText);
   // mammoth ends every paragraph with "\n\n"; trim the trailing run, keep the blank lines between.
-  const text = value.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trimEnd(); // not /\s+$/: quadratic on long runs of spaces
-  const warnings = messages.filter((m) => m.type === 'warning').slice(0, 5).map((m) => `DOCX: ${m.message}`);
+  const text = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd(); // not /\s+$/: quadratic on long runs of spaces
+  const warnings = messages
+    .filter((m) => m.type === 'warning')
+    .slice(0, 5)
+    .map((m) => `DOCX: ${m.message}`);
   return { name, text, mediaType: MEDIA_TYPES.docx, partKey: '', pageCount: null, status: 'imported', warnings, metadata: {}, pages: [] };
 }

@@ -1,7 +1,19 @@
 // JPEG: markers walked up to EOI, nothing decoded; the file (or a TIFF's JPEG strip) is embedded as
 // it is (/DCTDecode). JFIF or EXIF density; EXIF orientation (see image.ts).
 import type { PDFDocument, PDFRef } from 'pdf-lib';
-import { checkSize, damaged, imageStream, perInch, resolution, truncated, unsupported, type Dpi, type Frame, type ImageKind, type ImageSource } from './image-source.ts';
+import {
+  checkSize,
+  damaged,
+  imageStream,
+  perInch,
+  resolution,
+  truncated,
+  unsupported,
+  type Dpi,
+  type Frame,
+  type ImageKind,
+  type ImageSource,
+} from './image-source.ts';
 import { orientationOf, readDirectory, tiffReader, tiffResolution } from './image-tiff-directory.ts';
 import type { IngestError } from './ingest-error.ts';
 
@@ -18,7 +30,18 @@ interface JpegInfo {
 
 /** SOF markers pdf.js decodes: baseline, extended and progressive Huffman, 8-bit. */
 const JPEG_READABLE = new Set([0xc0, 0xc1, 0xc2]);
-const JPEG_KINDS: Record<number, string> = { 0xc3: 'lossless', 0xc5: 'hierarchical', 0xc6: 'hierarchical', 0xc7: 'hierarchical', 0xc9: 'arithmetic-coded', 0xca: 'arithmetic-coded', 0xcb: 'arithmetic-coded', 0xcd: 'hierarchical arithmetic-coded', 0xce: 'hierarchical arithmetic-coded', 0xcf: 'hierarchical arithmetic-coded' };
+const JPEG_KINDS: Record<number, string> = {
+  0xc3: 'lossless',
+  0xc5: 'hierarchical',
+  0xc6: 'hierarchical',
+  0xc7: 'hierarchical',
+  0xc9: 'arithmetic-coded',
+  0xca: 'arithmetic-coded',
+  0xcb: 'arithmetic-coded',
+  0xcd: 'hierarchical arithmetic-coded',
+  0xce: 'hierarchical arithmetic-coded',
+  0xcf: 'hierarchical arithmetic-coded',
+};
 
 /**
  * Walks a JPEG's markers from SOI to EOI: segment lengths must fit in the file, the entropy-coded
@@ -122,7 +145,12 @@ export function readJpeg(bytes: Uint8Array, maxPixels: number): ImageSource {
   return { frames: [frame], warnings: [], details: {} };
 }
 
-export function jpegStream(pdf: PDFDocument, data: Uint8Array, info: Pick<JpegInfo, 'width' | 'height' | 'components' | 'adobe'>, extra: Record<string, unknown> = {}): PDFRef {
+export function jpegStream(
+  pdf: PDFDocument,
+  data: Uint8Array,
+  info: Pick<JpegInfo, 'width' | 'height' | 'components' | 'adobe'>,
+  extra: Record<string, unknown> = {},
+): PDFRef {
   return imageStream(pdf, data, {
     Width: info.width,
     Height: info.height,

@@ -3,7 +3,19 @@
 import { once } from 'node:events';
 import { createInflate, crc32 } from 'node:zlib';
 import { CancelledError, throwIfCancelled } from '../jobs/jobs.ts';
-import { checkSize, damaged, imageStream, indexed, perInch, resolution, truncated, unsupported, type Dpi, type Frame, type ImageSource } from './image-source.ts';
+import {
+  checkSize,
+  damaged,
+  imageStream,
+  indexed,
+  perInch,
+  resolution,
+  truncated,
+  unsupported,
+  type Dpi,
+  type Frame,
+  type ImageSource,
+} from './image-source.ts';
 
 const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
@@ -21,7 +33,8 @@ export async function readPng(bytes: Uint8Array, maxPixels: number, signal: Abor
     if (pos + 8 > bytes.length) throw truncated('png', header ? 'it ends before its end chunk (IEND)' : 'it ends inside its header');
     const length = view.getUint32(pos);
     const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
-    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type)) throw damaged('png', `a chunk at byte ${pos} has an invalid ${length > 0x7fffffff ? 'length' : 'type'}`);
+    if (length > 0x7fffffff || !/^[A-Za-z]{4}$/.test(type))
+      throw damaged('png', `a chunk at byte ${pos} has an invalid ${length > 0x7fffffff ? 'length' : 'type'}`);
     if (pos + 12 + length > bytes.length) throw truncated('png', `it ends inside its ${type} chunk`);
     const data = bytes.subarray(pos + 8, pos + 8 + length);
     const critical = (bytes[pos + 4]! & 0x20) === 0;
@@ -85,7 +98,8 @@ export async function readPng(bytes: Uint8Array, maxPixels: number, signal: Abor
         const image = await pdf.embedPng(bytes);
         return [{ ref: image.ref, x: 0, y: 0, w: h.width, h: h.height }];
       } catch (error) {
-        if (/animated/i.test((error as Error).message)) throw unsupported('png', 'is animated and has transparency', 'Save its first frame as a PNG and import that.');
+        if (/animated/i.test((error as Error).message))
+          throw unsupported('png', 'is animated and has transparency', 'Save its first frame as a PNG and import that.');
         throw damaged('png', `its pixels cannot be decoded (${(error as Error).message})`);
       }
     },
@@ -97,14 +111,26 @@ export async function readPng(bytes: Uint8Array, maxPixels: number, signal: Abor
  * Inflates the zlib stream of the IDAT chunks once, streamed (native zlib, nothing held), and
  * checks it holds exactly the rows the header promises, each starting with a valid filter type.
  */
-async function checkPngData(idat: Uint8Array[], h: { width: number; height: number; depth: number; colour: number; interlaced: boolean }, signal: AbortSignal | undefined): Promise<void> {
+async function checkPngData(
+  idat: Uint8Array[],
+  h: { width: number; height: number; depth: number; colour: number; interlaced: boolean },
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const bits = PNG_CHANNELS[h.colour]! * h.depth;
   const rowBytes = (w: number) => 1 + Math.ceil((w * bits) / 8);
   let expected = 0;
   if (!h.interlaced) expected = h.height * rowBytes(h.width);
   else {
     // Adam7: seven passes, each a smaller image of its own rows.
-    for (const [x0, y0, dx, dy] of [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const) {
+    for (const [x0, y0, dx, dy] of [
+      [0, 0, 8, 8],
+      [4, 0, 8, 8],
+      [0, 4, 4, 8],
+      [2, 0, 4, 4],
+      [0, 2, 2, 4],
+      [1, 0, 2, 2],
+      [0, 1, 1, 2],
+    ] as const) {
       const w = Math.ceil((h.width - x0) / dx);
       const rows = Math.ceil((h.height - y0) / dy);
       if (w > 0 && rows > 0) expected += rows * rowBytes(w);
@@ -146,5 +172,6 @@ async function checkPngData(idat: Uint8Array[], h: { width: number; height: numb
     if (/unexpected end of file/i.test(message)) throw truncated('png', 'its compressed pixel data ends early');
     throw damaged('png', `its compressed pixel data cannot be read (${message})`);
   }
-  if (seen < expected) throw damaged('png', `it holds ${seen.toLocaleString('en-US')} bytes of pixel data where its size needs ${expected.toLocaleString('en-US')}`);
+  if (seen < expected)
+    throw damaged('png', `it holds ${seen.toLocaleString('en-US')} bytes of pixel data where its size needs ${expected.toLocaleString('en-US')}`);
 }

@@ -60,7 +60,8 @@ export function unsupported(kind: ImageKind, detail: string, fix: string): Inges
 
 export function checkSize(kind: ImageKind, width: number, height: number, maxPixels: number, where = ''): void {
   if (!(width > 0 && height > 0)) throw damaged(kind, `${where}its header gives a size of ${width} × ${height} pixels: there is no image`);
-  if (width * height > maxPixels) throw limitError('imagePixels', width * height, maxPixels, `${where}${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} pixels`);
+  if (width * height > maxPixels)
+    throw limitError('imagePixels', width * height, maxPixels, `${where}${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')} pixels`);
 }
 
 /** The file's resolution when plausible, else DEFAULT_DPI on both axes. */

@@ -11,7 +11,19 @@ import { limitError } from './limits.ts';
 /** Compression schemes: embedded as they are (CCITT, JPEG), or decoded by utif2. */
 const CCITT = new Set([2, 3, 4]);
 const DECODED = new Set([1, 5, 8, 32946, 32773]);
-const COMPRESSION_NAMES: Record<number, string> = { 6: 'old-style JPEG', 7: 'JPEG', 9: 'JBIG', 10: 'JBIG2', 34661: 'JBIG', 34712: 'JPEG 2000', 34887: 'LERC', 34925: 'LZMA', 50000: 'Zstandard', 50001: 'WebP', 50002: 'JPEG XL' };
+const COMPRESSION_NAMES: Record<number, string> = {
+  6: 'old-style JPEG',
+  7: 'JPEG',
+  9: 'JBIG',
+  10: 'JBIG2',
+  34661: 'JBIG',
+  34712: 'JPEG 2000',
+  34887: 'LERC',
+  34925: 'LZMA',
+  50000: 'Zstandard',
+  50001: 'WebP',
+  50002: 'JPEG XL',
+};
 /** The tags utif2's decoders and toRGBA8 read for the schemes above: a directory is handed over with these only. */
 const UTIF_TAGS = [256, 257, 258, 259, 262, 273, 277, 278, 279, 284, 317, 320, 322, 323, 324, 325, 338, 339];
 
@@ -40,7 +52,10 @@ export function readTiff(bytes: Uint8Array, maxPixels: number, maxFrames: number
       offset = directory.next;
     } catch (error) {
       if (!(error instanceof OutsideFile)) throw error;
-      if (directories.length === 0) throw offset >= bytes.length ? truncated('tiff', 'it ends before its first image directory') : damaged('tiff', 'its first image directory is outside the file');
+      if (directories.length === 0)
+        throw offset >= bytes.length
+          ? truncated('tiff', 'it ends before its first image directory')
+          : damaged('tiff', 'its first image directory is outside the file');
       // A next-directory offset pointing outside the file: keep the frames read, as libtiff does.
       break;
     }
@@ -87,7 +102,10 @@ function tiffFrame(bytes: Uint8Array, file: ArrayBuffer, directory: { tags: Tags
           (photometric === 2 && (spp === 3 || spp === 4) && (bps === 8 || bps === 16)) ||
           (photometric === 3 && spp === 1 && bps <= 8 && (nums(tags, 320)?.length ?? 0) === 3 * 2 ** bps) ||
           (photometric === 5 && spp === 4 && bps === 8);
-  if (!colourOk) throw refuse(`has a colour model Docket does not read (PhotometricInterpretation ${photometric}, ${spp} sample${spp === 1 ? '' : 's'} of ${bps} bits${CCITT.has(compression) ? ', CCITT' : compression === 7 ? ', JPEG' : ''})`);
+  if (!colourOk)
+    throw refuse(
+      `has a colour model Docket does not read (PhotometricInterpretation ${photometric}, ${spp} sample${spp === 1 ? '' : 's'} of ${bps} bits${CCITT.has(compression) ? ', CCITT' : compression === 7 ? ', JPEG' : ''})`,
+    );
   const layout = tiffLayout(bytes, tags, width, height, bps * spp, compression, where, directory.outside);
   const common = { width, height, dpi: tiffResolution(tags), orientation: orientationOf(tags) };
   if (CCITT.has(compression)) return { ...common, embed: async (pdf) => ccittPieces(pdf, bytes, tags, layout, compression, photometric) };
@@ -97,7 +115,11 @@ function tiffFrame(bytes: Uint8Array, file: ArrayBuffer, directory: { tags: Tags
     const strips = layout.pieces.map((p, i) => {
       const data = withTables(bytes.subarray(p.offset, p.offset + p.length), tables);
       const info = walkJpeg(data, 'tiff', `${where}${layout.tiled ? 'tile' : 'strip'} ${i + 1}: `);
-      if (info.width * info.height > p.w * p.h * 4 || info.width * info.height > maxPixels) throw damaged('tiff', `${where}${layout.tiled ? 'tile' : 'strip'} ${i + 1} holds a JPEG of ${info.width} × ${info.height} pixels, larger than its place`);
+      if (info.width * info.height > p.w * p.h * 4 || info.width * info.height > maxPixels)
+        throw damaged(
+          'tiff',
+          `${where}${layout.tiled ? 'tile' : 'strip'} ${i + 1} holds a JPEG of ${info.width} × ${info.height} pixels, larger than its place`,
+        );
       return { data, info };
     });
     return {
@@ -121,7 +143,10 @@ function tiffFrame(bytes: Uint8Array, file: ArrayBuffer, directory: { tags: Tags
         inflateSync(bytes.subarray(p.offset, p.offset + p.length), { maxOutputLength: bound + 1024 });
       } catch (error) {
         const message = (error as Error).message;
-        throw damaged('tiff', `${where}${layout.tiled ? 'tile' : 'strip'} ${i + 1}'s compressed data ${/buffer|larger|maxOutputLength/i.test(message) ? 'unpacks to more than its size' : `cannot be read (${message})`}`);
+        throw damaged(
+          'tiff',
+          `${where}${layout.tiled ? 'tile' : 'strip'} ${i + 1}'s compressed data ${/buffer|larger|maxOutputLength/i.test(message) ? 'unpacks to more than its size' : `cannot be read (${message})`}`,
+        );
       }
     }
   }
@@ -129,7 +154,16 @@ function tiffFrame(bytes: Uint8Array, file: ArrayBuffer, directory: { tags: Tags
 }
 
 /** Where the frame's strips or tiles lie; each must be inside the file (a truncated file's are not). */
-function tiffLayout(bytes: Uint8Array, tags: Tags, width: number, height: number, bitsPerPixel: number, compression: number, where: string, outside: boolean): Layout {
+function tiffLayout(
+  bytes: Uint8Array,
+  tags: Tags,
+  width: number,
+  height: number,
+  bitsPerPixel: number,
+  compression: number,
+  where: string,
+  outside: boolean,
+): Layout {
   const rowBytes = (w: number) => Math.ceil((w * bitsPerPixel) / 8);
   const tileW = num(tags, 322);
   const tileH = num(tags, 323);
@@ -137,7 +171,8 @@ function tiffLayout(bytes: Uint8Array, tags: Tags, width: number, height: number
   const offsets = nums(tags, tiled ? 324 : 273);
   let lengths = nums(tags, tiled ? 325 : 279);
   const what = tiled ? 'tile' : 'strip';
-  const missing = () => (outside ? truncated('tiff', `${where}its directory points past the end of the file`) : damaged('tiff', `${where}it does not say where its image data is`));
+  const missing = () =>
+    outside ? truncated('tiff', `${where}its directory points past the end of the file`) : damaged('tiff', `${where}it does not say where its image data is`);
   if (!offsets || offsets.length === 0) throw missing();
   const pieces: Layout['pieces'] = [];
   if (tiled) {
@@ -145,14 +180,16 @@ function tiffLayout(bytes: Uint8Array, tags: Tags, width: number, height: number
     const across = Math.ceil(width / tileW);
     const down = Math.ceil(height / tileH);
     if (offsets.length < across * down) throw damaged('tiff', `${where}it has ${offsets.length} tiles where its size needs ${across * down}`);
-    for (let i = 0; i < across * down; i++) pieces.push({ x: (i % across) * tileW, y: Math.floor(i / across) * tileH, w: tileW, h: tileH, offset: offsets[i]!, length: lengths?.[i] ?? 0 });
+    for (let i = 0; i < across * down; i++)
+      pieces.push({ x: (i % across) * tileW, y: Math.floor(i / across) * tileH, w: tileW, h: tileH, offset: offsets[i]!, length: lengths?.[i] ?? 0 });
   } else {
     const rows = Math.min(num(tags, 278) ?? height, height) || height;
     const count = Math.ceil(height / rows);
     if (offsets.length < count) throw damaged('tiff', `${where}it has ${offsets.length} strips where its height needs ${count}`);
     // utif2 reads an uncompressed single strip by its size, whatever its byte count says.
     if (compression === 1 && count === 1) lengths = [rowBytes(width) * height];
-    for (let i = 0; i < count; i++) pieces.push({ x: 0, y: i * rows, w: width, h: Math.min(rows, height - i * rows), offset: offsets[i]!, length: lengths?.[i] ?? 0 });
+    for (let i = 0; i < count; i++)
+      pieces.push({ x: 0, y: i * rows, w: width, h: Math.min(rows, height - i * rows), offset: offsets[i]!, length: lengths?.[i] ?? 0 });
   }
   if (!lengths || lengths.length < pieces.length) throw missing();
   for (const [i, p] of pieces.entries()) {
@@ -198,7 +235,14 @@ function ccittPieces(pdf: PDFDocument, bytes: Uint8Array, tags: Tags, layout: La
       BlackIs1: photometric === 1,
       EncodedByteAlign: compression === 2 || (compression === 3 && (t4 & 4) === 4),
     };
-    const ref = imageStream(pdf, data, { Width: p.w, Height: p.h, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'CCITTFaxDecode', DecodeParms: parms });
+    const ref = imageStream(pdf, data, {
+      Width: p.w,
+      Height: p.h,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
+      Filter: 'CCITTFaxDecode',
+      DecodeParms: parms,
+    });
     return { ref, x: p.x, y: p.y, w: p.w, h: p.h };
   });
 }
@@ -216,6 +260,7 @@ function decodedPiece(
   ifd.t262 = [f.photometric];
   const image = ifd as unknown as IFD;
   // utif2 prints progress for tiled images with console.log; an import's output is not the place.
+  /* eslint-disable no-console -- silencing utif2's own console.log, not logging */
   const log = console.log;
   console.log = () => {};
   try {
@@ -225,13 +270,15 @@ function decodedPiece(
   } finally {
     console.log = log;
   }
+  /* eslint-enable no-console */
   const { width: w, height: h, bps, spp, photometric } = f;
   const rowBytes = Math.ceil((w * bps * spp) / 8);
   const data = image.data as Uint8Array | undefined;
   if (!data || data.length < rowBytes * h) throw damaged('tiff', `${where}its pixel data is shorter than its size`);
   const pixels = data.subarray(0, rowBytes * h);
   const whole = (ref: PDFRef): Piece[] => [{ ref, x: 0, y: 0, w, h }];
-  const flate = (contents: Uint8Array, dict: NonNullable<Dict>) => imageStream(pdf, deflateSync(contents), { Width: w, Height: h, Filter: 'FlateDecode', ...dict });
+  const flate = (contents: Uint8Array, dict: NonNullable<Dict>) =>
+    imageStream(pdf, deflateSync(contents), { Width: w, Height: h, Filter: 'FlateDecode', ...dict });
   if (bps <= 8 && spp === 1 && (photometric === 0 || photometric === 1)) {
     return whole(flate(pixels, { ColorSpace: 'DeviceGray', BitsPerComponent: bps, ...(photometric === 0 ? { Decode: [1, 0] } : {}) }));
   }

@@ -62,7 +62,12 @@ export async function extractImage(name: string, bytes: Uint8Array, kind: ImageK
   const actual = sniff(bytes);
   if (actual === null) throw notAnImage(kind, bytes);
   const maxPixels = limit('imagePixels');
-  const source = actual === 'png' ? await readPng(bytes, maxPixels, options.signal) : actual === 'jpeg' ? readJpeg(bytes, maxPixels) : readTiff(bytes, maxPixels, limit('tiffFrames'));
+  const source =
+    actual === 'png'
+      ? await readPng(bytes, maxPixels, options.signal)
+      : actual === 'jpeg'
+        ? readJpeg(bytes, maxPixels)
+        : readTiff(bytes, maxPixels, limit('tiffFrames'));
   const warnings: string[] = [];
   if (actual !== kind) {
     const dot = name.lastIndexOf('.');
@@ -164,7 +169,12 @@ async function assemble(frames: Frame[], signal: AbortSignal | undefined): Promi
         // A strip or tile: its rectangle of the frame, in the unit square (v upwards, row 0 at the top).
         const W = frame.width;
         const H = frame.height;
-        ops.push(pushGraphicsState(), concatTransformationMatrix(piece.w / W, 0, 0, piece.h / H, piece.x / W, 1 - (piece.y + piece.h) / H), drawObject(name), popGraphicsState());
+        ops.push(
+          pushGraphicsState(),
+          concatTransformationMatrix(piece.w / W, 0, 0, piece.h / H, piece.x / W, 1 - (piece.y + piece.h) / H),
+          drawObject(name),
+          popGraphicsState(),
+        );
       }
     }
     ops.push(popGraphicsState());

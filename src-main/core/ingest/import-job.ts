@@ -70,7 +70,8 @@ async function importFile(db: Db, file: { path: string; size: number }, options:
   }
   if (file.size === 0) throw new IngestError('empty', 'the file is empty (0 bytes).');
   if (kind === 'csv' || kind === 'tsv' || kind === 'jsonl') {
-    const rowOptions: RowOptions = kind === 'jsonl' ? { textField: options.jsonlField, idField: options.idColumn } : { textField: options.csvColumn, idField: options.idColumn };
+    const rowOptions: RowOptions =
+      kind === 'jsonl' ? { textField: options.jsonlField, idField: options.idColumn } : { textField: options.csvColumn, idField: options.idColumn };
     const rows = kind === 'jsonl' ? readJsonlRows(file.path, basename(file.path), rowOptions) : readCsvRows(file.path, basename(file.path), kind, rowOptions);
     await importRows(db, file.path, rows, report, job);
     return;
@@ -129,7 +130,15 @@ async function extractWhole(kind: FormatKind, name: string, bytes: Buffer, signa
   return { doc: extractText(name, bytes, kind === 'md' ? 'md' : 'txt'), blob: bytes };
 }
 
-function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: number, blobId: number | null, status: documents.NewDocument['status'] = doc.status): number {
+function store(
+  db: Db,
+  doc: ExtractedDocument,
+  path: string,
+  sha: string,
+  size: number,
+  blobId: number | null,
+  status: documents.NewDocument['status'] = doc.status,
+): number {
   const id = documents.insert(db, {
     name: doc.name,
     sourcePath: path,
@@ -196,7 +205,10 @@ async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, 
       });
     } catch (cleanup) {
       const stay = documents.countImporting(db, sha);
-      throw new IngestError('incomplete', `${errorMessage(error)}; its ${stay} rows already stored could not be taken out again (${errorMessage(cleanup)}): they stay in the project marked as an incomplete import, left out of runs and exports. Import the file again to complete it.`);
+      throw new IngestError(
+        'incomplete',
+        `${errorMessage(error)}; its ${stay} rows already stored could not be taken out again (${errorMessage(cleanup)}): they stay in the project marked as an incomplete import, left out of runs and exports. Import the file again to complete it.`,
+      );
     }
     throw error;
   }

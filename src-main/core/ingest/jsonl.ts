@@ -46,7 +46,9 @@ export async function* readJsonlRows(path: string, fileName: string, options: Ro
     const text = record[field];
     if (typeof text !== 'string' || text.trim() === '') {
       bad++;
-      yield { problem: `line ${lineNo}: no text in field "${field}" (fields: ${Object.keys(record).join(', ')}); line skipped. Choose the field with --jsonl-field.` };
+      yield {
+        problem: `line ${lineNo}: no text in field "${field}" (fields: ${Object.keys(record).join(', ')}); line skipped. Choose the field with --jsonl-field.`,
+      };
       continue;
     }
     if (text.length > maxText) {
@@ -120,7 +122,8 @@ function depthOver(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

@@ -32,7 +32,8 @@ export const LIMITS = {
     default: 512 * Mi,
     env: 'DOCKET_MAX_FILE_BYTES',
     unit: 'bytes',
-    message: (found, max, env) => `it is ${over(found, max)}; Docket imports PDF, DOCX, image and text files of up to ${max} (${env} raises it). Split it first.`,
+    message: (found, max, env) =>
+      `it is ${over(found, max)}; Docket imports PDF, DOCX, image and text files of up to ${max} (${env} raises it). Split it first.`,
   },
   /** Bytes a DOCX's XML parts inflate to (declared in the zip and counted while inflating): mammoth holds ~70× this in memory. */
   docxXmlBytes: {
@@ -47,14 +48,16 @@ export const LIMITS = {
     default: 10_000,
     env: 'DOCKET_MAX_DOCX_PARTS',
     unit: 'parts',
-    message: (found, max, env) => `its zip holds ${over(found, max)}; Docket reads DOCX files of up to ${max} (${env} raises it). Open and re-save it in Word or LibreOffice, or save it as PDF, and import that.`,
+    message: (found, max, env) =>
+      `its zip holds ${over(found, max)}; Docket reads DOCX files of up to ${max} (${env} raises it). Open and re-save it in Word or LibreOffice, or save it as PDF, and import that.`,
   },
   /** Pages of one PDF, checked before any page is read. */
   pdfPages: {
     default: 5000,
     env: 'DOCKET_MAX_PDF_PAGES',
     unit: 'pages',
-    message: (found, max, env) => `it has ${over(found, max)}; Docket imports PDFs of up to ${max} (${env} raises it). Split it first (e.g. \`qpdf --split-pages=1000 in.pdf out.pdf\`).`,
+    message: (found, max, env) =>
+      `it has ${over(found, max)}; Docket imports PDFs of up to ${max} (${env} raises it). Split it first (e.g. \`qpdf --split-pages=1000 in.pdf out.pdf\`).`,
   },
   /**
    * Pixels of one image (a PNG or JPEG, each TIFF frame), read from its header before any pixel
@@ -73,28 +76,32 @@ export const LIMITS = {
     default: 1000,
     env: 'DOCKET_MAX_TIFF_FRAMES',
     unit: 'frames',
-    message: (found, max, env) => `it has ${over(found, max)}; Docket imports TIFF files of up to ${max} (${env} raises it). Split it first (e.g. \`tiffsplit in.tif part-\`).`,
+    message: (found, max, env) =>
+      `it has ${over(found, max)}; Docket imports TIFF files of up to ${max} (${env} raises it). Split it first (e.g. \`tiffsplit in.tif part-\`).`,
   },
   /** One CSV/TSV row, all its cells, before it is parsed: a longer row is skipped, the others import. */
   csvRowBytes: {
     default: 16 * Mi,
     env: 'DOCKET_MAX_CSV_ROW_BYTES',
     unit: 'bytes',
-    message: (found, max, env) => `it is ${over(found, max)} long; Docket reads CSV rows of up to ${max} (${env} raises it); row skipped. Put a text that long in a file of its own.`,
+    message: (found, max, env) =>
+      `it is ${over(found, max)} long; Docket reads CSV rows of up to ${max} (${env} raises it); row skipped. Put a text that long in a file of its own.`,
   },
   /** One JSONL line, before it is parsed: a longer line is skipped, the others import. */
   jsonlLineBytes: {
     default: 16 * Mi,
     env: 'DOCKET_MAX_JSONL_LINE_BYTES',
     unit: 'bytes',
-    message: (found, max, env) => `it is ${over(found, max)} long; Docket reads JSONL lines of up to ${max} (${env} raises it); line skipped. Put a text that long in a file of its own.`,
+    message: (found, max, env) =>
+      `it is ${over(found, max)} long; Docket reads JSONL lines of up to ${max} (${env} raises it); line skipped. Put a text that long in a file of its own.`,
   },
   /** Arrays and objects inside one another in a JSONL line (stored as metadata, which must stay serialisable). */
   jsonDepth: {
     default: 100,
     env: 'DOCKET_MAX_JSON_DEPTH',
     unit: 'levels',
-    message: (found, max, env) => `it nests arrays and objects ${over(found, max)} deep; Docket reads JSON nested up to ${max} (${env} raises it); line skipped. Flatten that line's fields.`,
+    message: (found, max, env) =>
+      `it nests arrays and objects ${over(found, max)} deep; Docket reads JSON nested up to ${max} (${env} raises it); line skipped. Flatten that line's fields.`,
   },
   /** Files and folders one import walks (links followed count too): a bound on time and memory. */
   folderEntries: {
@@ -115,7 +122,10 @@ export function limit(name: LimitName): number {
   if (raw === undefined || raw.trim() === '') return spec.default;
   const value = Number(raw.trim().replace(/_/g, ''));
   if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new IngestError('bad_setting', `${spec.env} is set to "${raw}", which is not a whole number of ${spec.unit} above 0. Set it to one (the default is ${spec.default}), or unset it.`);
+    throw new IngestError(
+      'bad_setting',
+      `${spec.env} is set to "${raw}", which is not a whole number of ${spec.unit} above 0. Set it to one (the default is ${spec.default}), or unset it.`,
+    );
   }
   return value;
 }

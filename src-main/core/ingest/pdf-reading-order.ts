@@ -186,11 +186,13 @@ function chain(all: Line[]): Line[][] {
       below.above = line;
     }
   });
-  const blocks = sorted.filter((line) => !line.above).map((head) => {
-    const block: Line[] = [];
-    for (let line: Line | undefined = head; line; line = line.below) block.push(line);
-    return block;
-  });
+  const blocks = sorted
+    .filter((line) => !line.above)
+    .map((head) => {
+      const block: Line[] = [];
+      for (let line: Line | undefined = head; line; line = line.below) block.push(line);
+      return block;
+    });
   const first = new Map(blocks.map((block) => [block, block.reduce((m, line) => Math.min(m, line.first), Infinity)]));
   return blocks.sort((p, q) => first.get(p)! - first.get(q)!);
 }

@@ -50,7 +50,18 @@ export async function extractPdf(name: string, bytes: Uint8Array, options: PdfOp
         if (!('str' in raw)) return [];
         const item = raw as unknown as TextItem;
         const style = styles[item.fontName] ?? {};
-        return [{ str: item.str, transform: item.transform, width: item.width, height: item.height, dir: item.dir, ascent: style.ascent, descent: style.descent, vertical: style.vertical }];
+        return [
+          {
+            str: item.str,
+            transform: item.transform,
+            width: item.width,
+            height: item.height,
+            dir: item.dir,
+            ascent: style.ascent,
+            descent: style.descent,
+            vertical: style.vertical,
+          },
+        ];
       });
       const ordered = readingOrder(items);
       // Pages are separated by a blank line, added only once there is text on both sides.
@@ -69,7 +80,9 @@ export async function extractPdf(name: string, bytes: Uint8Array, options: PdfOp
   const ocrPages = pages.filter((p) => p.needsOcr).map((p) => p.pageNo);
   const warnings: string[] = [];
   if (ocrPages.length > 0) {
-    warnings.push(`Page${ocrPages.length > 1 ? 's' : ''} ${ocrPages.join(', ')} ha${ocrPages.length > 1 ? 've' : 's'} no text layer (scanned?): run OCR on the PDF and import it again to review ${ocrPages.length > 1 ? 'them' : 'it'}.`);
+    warnings.push(
+      `Page${ocrPages.length > 1 ? 's' : ''} ${ocrPages.join(', ')} ha${ocrPages.length > 1 ? 've' : 's'} no text layer (scanned?): run OCR on the PDF and import it again to review ${ocrPages.length > 1 ? 'them' : 'it'}.`,
+    );
   }
   const status = ocrPages.length === 0 ? 'imported' : ocrPages.length === pages.length ? 'needs_ocr' : 'partial_ocr';
   return { name, text, mediaType: MEDIA_TYPES.pdf, partKey: '', pageCount: pages.length, status, warnings, metadata: {}, pages };
@@ -99,7 +112,10 @@ async function open(bytes: Uint8Array) {
     if (deep) throw deep;
     const kind = (error as { name?: string }).name;
     if (kind === 'PasswordException') {
-      throw new IngestError('encrypted', 'the PDF is password-protected. Remove the password (e.g. `qpdf --decrypt --password=… in.pdf out.pdf`) and import it again.');
+      throw new IngestError(
+        'encrypted',
+        'the PDF is password-protected. Remove the password (e.g. `qpdf --decrypt --password=… in.pdf out.pdf`) and import it again.',
+      );
     }
     if (kind === 'InvalidPDFException' || kind === 'UnknownErrorException' || kind === 'FormatError') {
       throw new IngestError('corrupt', `the PDF is damaged or truncated (${(error as Error).message}). Re-export or re-download it.`);

@@ -11,13 +11,7 @@ export interface RowOptions {
   idField?: string;
 }
 
-export function rowDocument(
-  fileName: string,
-  mediaType: string,
-  key: string,
-  text: string,
-  metadata: Record<string, unknown>,
-): ExtractedDocument {
+export function rowDocument(fileName: string, mediaType: string, key: string, text: string, metadata: Record<string, unknown>): ExtractedDocument {
   return {
     name: `${fileName}#${key}`,
     text: text.replace(/\r\n?/g, '\n'),

@@ -126,7 +126,10 @@ class Walker {
       } else if (!stat.isDirectory() && !stat.isFile()) {
         continue;
       } else if (!inside && !this.#options.followLinksOutside) {
-        this.out.push({ path, problem: `it is a link to ${target}, outside the folder being imported; skipped. Import ${target} itself if it belongs in this project.` });
+        this.out.push({
+          path,
+          problem: `it is a link to ${target}, outside the folder being imported; skipped. Import ${target} itself if it belongs in this project.`,
+        });
       } else if (this.#visited.has(target)) {
         this.out.push({ path, warning: `it is a link to ${target}, which this import reads already; not read twice.` });
       } else if (stat.isDirectory()) {

@@ -9,7 +9,12 @@ import { openDatabase } from '../store/database.ts';
 import { jobKinds, type JobKind } from './job-kinds.ts';
 import { CancelledError, type JobContext } from './jobs.ts';
 
-const Start = z.object({ type: z.literal('start'), kind: z.enum(Object.keys(jobKinds) as [JobKind, ...JobKind[]]), projectPath: z.string().min(1), request: z.unknown() });
+const Start = z.object({
+  type: z.literal('start'),
+  kind: z.enum(Object.keys(jobKinds) as [JobKind, ...JobKind[]]),
+  projectPath: z.string().min(1),
+  request: z.unknown(),
+});
 const Cancel = z.object({ type: z.literal('cancel') });
 
 export type JobHostMessage =

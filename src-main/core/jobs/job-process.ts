@@ -34,10 +34,20 @@ export function runInJobProcess<K extends JobKind>(
       const message = raw as JobHostMessage;
       if (message.type === 'progress') job.report(message.update);
       else if (message.type === 'done') settle(() => resolve(message.result as JobKinds[K]['result']));
-      else if (message.type === 'failed') settle(() => reject(message.error.code === 'cancelled' ? new CancelledError() : new DocketError(message.error.code, message.error.message)));
+      else if (message.type === 'failed')
+        settle(() => reject(message.error.code === 'cancelled' ? new CancelledError() : new DocketError(message.error.code, message.error.message)));
     });
     child.onExit((code) =>
-      settle(() => reject(job.signal.aborted ? new CancelledError() : new DocketError('job_process_crashed', `The ${kind} job's process stopped unexpectedly (exit code ${code}); nothing it had not finished was kept. Run it again.`))),
+      settle(() =>
+        reject(
+          job.signal.aborted
+            ? new CancelledError()
+            : new DocketError(
+                'job_process_crashed',
+                `The ${kind} job's process stopped unexpectedly (exit code ${code}); nothing it had not finished was kept. Run it again.`,
+              ),
+        ),
+      ),
     );
     child.send({ type: 'start', kind, projectPath, request });
   });

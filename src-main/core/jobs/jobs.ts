@@ -132,13 +132,18 @@ class RateMeter {
     while (this.#samples.length > 2 && t - this.#samples[0]!.t > 10_000) this.#samples.shift();
   }
 
-  estimate(items: { done: number; total: number | null }, effort?: { done: number; total: number }): { ratePerSecond: number | null; etaSeconds: number | null } {
+  estimate(
+    items: { done: number; total: number | null },
+    effort?: { done: number; total: number },
+  ): { ratePerSecond: number | null; etaSeconds: number | null } {
     const first = this.#samples[0];
     const last = this.#samples[this.#samples.length - 1];
     if (!first || !last || last.t === first.t) return { ratePerSecond: null, etaSeconds: null };
     const seconds = (last.t - first.t) / 1000;
     const rate = (last.done - first.done) / seconds;
-    const [left, speed] = effort ? [effort.total - effort.done, (last.effort - first.effort) / seconds] : [items.total === null ? null : items.total - items.done, rate];
+    const [left, speed] = effort
+      ? [effort.total - effort.done, (last.effort - first.effort) / seconds]
+      : [items.total === null ? null : items.total - items.done, rate];
     const eta = left !== null && speed > 0 ? Math.max(0, left / speed) : null;
     return { ratePerSecond: rate, etaSeconds: eta };
   }

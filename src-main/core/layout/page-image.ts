@@ -39,7 +39,8 @@ export async function renderPageImage(
 ): Promise<PageImage> {
   const key = `${file.sha256}:${page.pageNo}:${scale}`;
   let image = rendered.get(key);
-  if (image) rendered.delete(key); // re-inserted below: most recently used last
+  if (image)
+    rendered.delete(key); // re-inserted below: most recently used last
   else {
     image = render(file.bytes(), page.pageNo, scale);
     image.catch(() => rendered.delete(key));

@@ -10,11 +10,17 @@ export const ExportRequest = z.object({
   minScore: threshold.optional(),
   documentIds: z.array(id).max(MAX_IDS).optional(),
   overlay: z.string().max(MAX_NAME).default('none'), // 'none' | 'label' | any reason code such as "(b)(6)"
-  boxColour: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#000000'),
+  boxColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#000000'),
   dpi: z.number().int().min(72).max(600).default(200),
   replacement: z.record(z.string().max(MAX_NAME), z.enum(['block', 'label', 'pseudonym'])).default({}),
   includeSpanText: z.boolean().default(false),
-  wholePages: z.array(z.object({ documentId: id, pageNo: z.number().int().positive() })).max(MAX_IDS).default([]),
+  wholePages: z
+    .array(z.object({ documentId: id, pageNo: z.number().int().positive() }))
+    .max(MAX_IDS)
+    .default([]),
   /** Render every page of a redacted PDF as an image (plus its text layer), not only pages with redactions. */
   rasteriseAll: z.boolean().default(false),
   /** Read every page image of a redacted PDF again by OCR and fail it when a redacted value, or a residual finding, is readable there. */

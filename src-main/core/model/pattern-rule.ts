@@ -14,6 +14,9 @@ export type PatternRule = z.infer<typeof PatternRule>;
 
 /** Regions whose national formats phone numbers are read in, most likely first (ISO 3166 alpha-2). */
 export const PhoneRegions = z.object({
-  regions: z.array(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as US')).min(1).max(MAX_REGIONS),
+  regions: z
+    .array(z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as US'))
+    .min(1)
+    .max(MAX_REGIONS),
 });
 export type PhoneRegions = z.infer<typeof PhoneRegions>;

@@ -16,14 +16,36 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type Tesseract from 'tesseract.js';
 import { DocketError } from '../errors.ts';
 
-export interface OcrWord { text: string; x0: number; y0: number; x1: number; y1: number; confidence: number; line: number }
+export interface OcrWord {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  confidence: number;
+  line: number;
+}
 // Boxes in pixels of the image AS GIVEN (origin top-left), even when the engine rotated the image to read it.
 // confidence 0-100. `line`: index of the word's text line on the page, lines numbered in reading order (0, 1, 2…); words of a line in reading order.
-export interface OcrPage { width: number; height: number; rotation: 0 | 90 | 180 | 270; skew: number; words: OcrWord[]; confidence: number }
+export interface OcrPage {
+  width: number;
+  height: number;
+  rotation: 0 | 90 | 180 | 270;
+  skew: number;
+  words: OcrWord[];
+  confidence: number;
+}
 // rotation: clockwise rotation the engine applied to the given image to read it upright; skew: degrees of small skew it corrected (0 if none); confidence: mean word confidence (0 when no words).
 /** Pixels already decoded (a page pdf.js rendered): no encoding to PNG and decoding again. */
-export interface RawImage { rgba: Uint8ClampedArray | Uint8Array; width: number; height: number }
-export interface OcrEngine { recognize(image: Uint8Array /* PNG or JPEG bytes */ | RawImage, signal?: AbortSignal): Promise<OcrPage>; close(): Promise<void> }
+export interface RawImage {
+  rgba: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+export interface OcrEngine {
+  recognize(image: Uint8Array /* PNG or JPEG bytes */ | RawImage, signal?: AbortSignal): Promise<OcrPage>;
+  close(): Promise<void>;
+}
 
 /**
  * Engines worth running side by side: Tesseract reads a page on one thread, so one per core, and
@@ -82,7 +104,10 @@ function modelFile(language: string): { path: string; source: string } | null {
 async function cachedModel(cacheDir: string, language: string): Promise<string> {
   const model = modelFile(language);
   if (!model) {
-    throw new DocketError('ocr_language_missing', `OCR language "${language}" is not installed: install its data with \`npm install ${DATA_SCOPE}/${language}\`.`);
+    throw new DocketError(
+      'ocr_language_missing',
+      `OCR language "${language}" is not installed: install its data with \`npm install ${DATA_SCOPE}/${language}\`.`,
+    );
   }
   const target = join(cacheDir, `${language}.traineddata`);
   const marker = `${target}.source`;
@@ -115,9 +140,13 @@ export async function createOcrEngine(options: { languages: string[]; cachePath:
   const languages = [...new Set(options.languages)];
   if (languages.length === 0) throw new DocketError('ocr_language_missing', 'No OCR language was given; "eng" is always installed.');
   for (const language of languages) {
-    if (!LANGUAGE_CODE.test(language)) throw new DocketError('ocr_language_missing', `"${language}" is not an OCR language code (e.g. "eng", "fra", "chi_sim").`);
+    if (!LANGUAGE_CODE.test(language))
+      throw new DocketError('ocr_language_missing', `"${language}" is not an OCR language code (e.g. "eng", "fra", "chi_sim").`);
     if (!modelFile(language)) {
-      throw new DocketError('ocr_language_missing', `OCR language "${language}" is not installed: install its data with \`npm install ${DATA_SCOPE}/${language}\`.`);
+      throw new DocketError(
+        'ocr_language_missing',
+        `OCR language "${language}" is not installed: install its data with \`npm install ${DATA_SCOPE}/${language}\`.`,
+      );
     }
   }
   // Our own sub-folder: tesseract.js names cached models just <lang>.traineddata, so a shared
@@ -180,15 +209,22 @@ class TesseractEngine implements OcrEngine {
     const worker = await raceAbort(this.liveWorker(), signal);
     let result: Tesseract.RecognizeResult;
     try {
-      result = await raceAbort(Promise.race([
-        worker.api.recognize(prepared.pgm, {
-          // Tesseract measures the skew of the text lines and the image is rotated straight before
-          // reading: on our 2° noisy scans this halves the error rate against leaving the skew to
-          // Tesseract's line finder. The boxes then come in the straightened image: mapped back below.
-          rotateAuto: true,
-        }, { text: false, blocks: true }),
-        worker.died,
-      ]), signal);
+      result = await raceAbort(
+        Promise.race([
+          worker.api.recognize(
+            prepared.pgm,
+            {
+              // Tesseract measures the skew of the text lines and the image is rotated straight before
+              // reading: on our 2° noisy scans this halves the error rate against leaving the skew to
+              // Tesseract's line finder. The boxes then come in the straightened image: mapped back below.
+              rotateAuto: true,
+            },
+            { text: false, blocks: true },
+          ),
+          worker.died,
+        ]),
+        signal,
+      );
     } catch (error) {
       // The wasm call cannot be interrupted: the only way to stop a page is to end the thread.
       // The next page starts a new worker (~0.5 s), as it does after a worker died.
@@ -203,13 +239,15 @@ class TesseractEngine implements OcrEngine {
       const starting = this.startWorker();
       this.worker = starting;
       // A worker that failed to start is forgotten, so the next page tries again.
-      starting.catch(() => { if (this.worker === starting) this.worker = null; });
+      starting.catch(() => {
+        if (this.worker === starting) this.worker = null;
+      });
     }
     return this.worker;
   }
 
   private async startWorker(): Promise<LiveWorker> {
-    const api = await this.tesseract.createWorker(this.languages, this.tesseract.OEM.LSTM_ONLY, {
+    const api = (await this.tesseract.createWorker(this.languages, this.tesseract.OEM.LSTM_ONLY, {
       // Every model is already unpacked in cacheDir and is read from there; langPath points at
       // the same local folder so that, should a read ever miss, tesseract.js looks on disk again
       // and never falls back to its CDN. 'readOnly': never write or delete anything there.
@@ -224,7 +262,7 @@ class TesseractEngine implements OcrEngine {
       // Without an errorHandler tesseract.js rethrows a failed job inside its message listener,
       // an uncaught exception that would take the whole process down. The job still rejects.
       errorHandler: () => {},
-    }) as TesseractWorker;
+    })) as TesseractWorker;
     try {
       if (this.osdModel) {
         // Tesseract loads osd.traineddata from its data folder (the worker's in-memory file
@@ -243,6 +281,8 @@ class TesseractEngine implements OcrEngine {
       await api.terminate();
       throw error;
     }
+    // Assigned below, after the promise whose handler reads it is made.
+    // eslint-disable-next-line prefer-const
     let live: LiveWorker | undefined;
     const died = new Promise<never>((_, reject) => {
       const fail = (cause: unknown) => {
@@ -281,7 +321,11 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 // ---------------------------------------------------------------------------------------------
 // Image preparation: decode, grey, despeckle, hand over as PGM.
 
-interface PreparedImage { pgm: Buffer; width: number; height: number }
+interface PreparedImage {
+  pgm: Buffer;
+  width: number;
+  height: number;
+}
 
 /**
  * Decodes the image natively (Skia, through @napi-rs/canvas: ~0.1 s for an A4 page at 300 dpi,
@@ -291,7 +335,8 @@ interface PreparedImage { pgm: Buffer; width: number; height: number }
  */
 async function prepareImage(image: Uint8Array | RawImage): Promise<PreparedImage> {
   if (!(image instanceof Uint8Array)) {
-    if (!image.width || !image.height || image.rgba.length < image.width * image.height * 4) throw new DocketError('ocr_bad_image', 'The page image is empty or shorter than its size.');
+    if (!image.width || !image.height || image.rgba.length < image.width * image.height * 4)
+      throw new DocketError('ocr_bad_image', 'The page image is empty or shorter than its size.');
     return greyPgm(image.rgba, image.width, image.height);
   }
   const bytes = image;
@@ -410,7 +455,10 @@ export function despeckle(grey: Uint8Array, width: number, height: number): numb
   }
   // The text height: the median height of the blobs of 8 px or more (letters; specks are smaller).
   // Too few of them (a blank page, tiny text, a photo) and the page is left as it is.
-  const heights = roots.map((r) => bottom[r]! - top[r]! + 1).filter((h) => h >= 8).sort((a, b) => a - b);
+  const heights = roots
+    .map((r) => bottom[r]! - top[r]! + 1)
+    .filter((h) => h >= 8)
+    .sort((a, b) => a - b);
   if (heights.length < 20) return 0;
   const textHeight = heights[heights.length >> 1]!;
   const small = 0.3 * textHeight;
@@ -481,7 +529,12 @@ function otsu(grey: Uint8Array): number {
 // ---------------------------------------------------------------------------------------------
 // Tesseract's result -> OcrPage.
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 function pageFrom(data: Tesseract.Page, width: number, height: number): OcrPage {
   // rotateAuto turned the image by `angle` (clockwise, about its centre, same size) before reading:
@@ -496,7 +549,12 @@ function pageFrom(data: Tesseract.Page, width: number, height: number): OcrPage 
     if (angle === 0) return box;
     const xs: number[] = [];
     const ys: number[] = [];
-    for (const [x, y] of [[box.x0, box.y0], [box.x1, box.y0], [box.x1, box.y1], [box.x0, box.y1]] as const) {
+    for (const [x, y] of [
+      [box.x0, box.y0],
+      [box.x1, box.y0],
+      [box.x1, box.y1],
+      [box.x0, box.y1],
+    ] as const) {
       xs.push(cx + cos * (x - cx) - sin * (y - cy));
       ys.push(cy + sin * (x - cx) + cos * (y - cy));
     }
@@ -541,7 +599,7 @@ function pageFrom(data: Tesseract.Page, width: number, height: number): OcrPage 
     rotation: words.length ? rotation : 0,
     // The engine turned the image by `angle` to straighten it: the page was skewed by -angle
     // (degrees, clockwise positive: lines that fall to the right).
-    skew: angle === 0 ? 0 : Math.round((-angle * 180) / Math.PI * 100) / 100,
+    skew: angle === 0 ? 0 : Math.round(((-angle * 180) / Math.PI) * 100) / 100,
     words,
     confidence: Math.round(confidence * 100) / 100,
   };

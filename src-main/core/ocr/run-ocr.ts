@@ -43,7 +43,11 @@ type Job = Pick<JobContext, 'signal' | 'report'>;
 
 /** What makes two OCR runs the same run: the pages asked for, the languages and the documents. */
 export function ocrRunSettings(request: Omit<OcrRunRequest, 'resumeRunId'>): runs.RunSettings {
-  return { task: 'ocr', model: `tesseract:${request.languages.join('+')}`, params: { pages: request.pages, ...(request.documentIds ? { documentIds: request.documentIds } : {}) } };
+  return {
+    task: 'ocr',
+    model: `tesseract:${request.languages.join('+')}`,
+    params: { pages: request.pages, ...(request.documentIds ? { documentIds: request.documentIds } : {}) },
+  };
 }
 
 export async function runOcr(db: Db, request: OcrRunRequest, env: OcrEnvironment, job: Job): Promise<RunSummary> {
@@ -137,6 +141,10 @@ function pagesToRead(db: Db, request: OcrRunRequest): Array<{ documentId: number
     const pageNos = info.filter((p) => request.pages === 'all' || p.needsOcr).map((p) => p.pageNo);
     if (pageNos.length > 0) out.push({ documentId, pageNos });
   }
-  if (request.documentIds && out.length === 0) throw new DocketError('nothing_to_read', 'None of these documents has a page to read: OCR reads PDFs and scans (pages without text, or every page with --pages all).');
+  if (request.documentIds && out.length === 0)
+    throw new DocketError(
+      'nothing_to_read',
+      'None of these documents has a page to read: OCR reads PDFs and scans (pages without text, or every page with --pages all).',
+    );
   return out;
 }

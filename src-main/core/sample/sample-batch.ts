@@ -100,7 +100,8 @@ export async function writeSampleBatch(folder: string): Promise<SampleBatch> {
     written.push(file.name);
   }
   // Written last: a batch interrupted part-way has no manifest entry for the files not yet done.
-  if (written.length > 0 || manifest?.edition !== edition) writeReplacing(join(folder, MANIFEST), utf8(JSON.stringify({ edition, files } satisfies Manifest, null, 2)));
+  if (written.length > 0 || manifest?.edition !== edition)
+    writeReplacing(join(folder, MANIFEST), utf8(JSON.stringify({ edition, files } satisfies Manifest, null, 2)));
   return { folder, paths: FILES.map((f) => join(folder, f.name)), written };
 }
 
@@ -132,7 +133,7 @@ function writeReplacing(path: string, bytes: Uint8Array): void {
   const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temporary, 'wx', 0o644);
   try {
-    for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done);
+    for (let done = 0; done < bytes.byteLength;) done += writeSync(fd, bytes, done);
   } catch (error) {
     closeSync(fd);
     unlinkSync(temporary);
@@ -152,7 +153,10 @@ function statOrNull(path: string): Stats | null {
 }
 
 function refused(path: string, what: string): DocketError {
-  return new DocketError('sample_refused', `${path} ${what}; the sample batch is written only into a folder of its own, never through a link. Remove it (or move it aside) and try again.`);
+  return new DocketError(
+    'sample_refused',
+    `${path} ${what}; the sample batch is written only into a folder of its own, never through a link. Remove it (or move it aside) and try again.`,
+  );
 }
 
 function sha256(bytes: Uint8Array): string {

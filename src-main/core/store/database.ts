@@ -68,7 +68,9 @@ function checkProjectFile(path: string): void {
     db = new Database(path, { readonly: true, fileMustExist: true });
     assertVersionSupported(db, path);
     assertOurs(db, path);
-    const problems = (db.pragma('quick_check(20)') as Array<{ quick_check: string }>).flatMap((r) => r.quick_check.split('\n')).filter((p) => p !== 'ok' && !p.startsWith('***'));
+    const problems = (db.pragma('quick_check(20)') as Array<{ quick_check: string }>)
+      .flatMap((r) => r.quick_check.split('\n'))
+      .filter((p) => p !== 'ok' && !p.startsWith('***'));
     if (problems.length > 0) {
       const more = problems.length > 1 ? `, and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : '';
       throw damagedFile(path, `${problems[0]}${more}`);
@@ -102,7 +104,10 @@ function damagedFile(path: string, problem: string): StoreError {
 }
 
 function tooNew(path: string, version: number): StoreError {
-  return new StoreError('too_new', `${path} was written by a newer Docket (schema ${version}, this version knows ${latestVersion}); it was not changed. Update Docket to open it.`);
+  return new StoreError(
+    'too_new',
+    `${path} was written by a newer Docket (schema ${version}, this version knows ${latestVersion}); it was not changed. Update Docket to open it.`,
+  );
 }
 
 function assertVersionSupported(db: Db, path: string): void {

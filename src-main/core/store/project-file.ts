@@ -23,7 +23,8 @@ export interface ProjectHeader {
  */
 export function readProjectHeader(path: string): ProjectHeader | null {
   const size = statSync(path).size;
-  if (size === 0) throw new StoreError('not_a_project', `${path} is an empty file, not a Docket project; create a project with "docket init" (it must not exist yet).`);
+  if (size === 0)
+    throw new StoreError('not_a_project', `${path} is an empty file, not a Docket project; create a project with "docket init" (it must not exist yet).`);
   const header = Buffer.alloc(100);
   const fd = openSync(path, 'r');
   try {

@@ -11,8 +11,9 @@ function offsetOf(node: Node, offset: number, root: HTMLElement): number | null 
   const child = el.childNodes[offset] ?? null;
   const target = child ?? el.lastChild;
   if (!target) return null;
-  const holder = (target.nodeType === Node.TEXT_NODE ? target.parentElement : (target as HTMLElement))?.closest<HTMLElement>('[data-start]')
-    ?? (target as HTMLElement).querySelector?.('[data-start]');
+  const holder =
+    (target.nodeType === Node.TEXT_NODE ? target.parentElement : (target as HTMLElement))?.closest<HTMLElement>('[data-start]') ??
+    (target as HTMLElement).querySelector?.('[data-start]');
   if (!holder || !root.contains(holder)) return null;
   return Number(holder.dataset.start) + (child ? 0 : (holder.textContent?.length ?? 0));
 }

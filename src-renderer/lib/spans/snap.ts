@@ -1,6 +1,6 @@
 // Selections snap to whole words, as analysts expect (Alt turns it off); edges never split a
 // surrogate pair or a character from its combining marks.
-const WORD = /[\p{L}\p{N}\p{M}_'’\-]/u;
+const WORD = /[\p{L}\p{N}\p{M}_'’-]/u;
 
 function isWordAt(text: string, index: number): boolean {
   const cp = text.codePointAt(index);

@@ -35,7 +35,8 @@ export function websocketTransport(location: Location): Transport {
     };
     ws.onclose = () => {
       socket = null;
-      for (const p of pending.values()) p.resolve({ ok: false, error: { code: 'disconnected', message: 'The connection to Docket was lost; reconnecting. Try again in a moment.' } });
+      for (const p of pending.values())
+        p.resolve({ ok: false, error: { code: 'disconnected', message: 'The connection to Docket was lost; reconnecting. Try again in a moment.' } });
       pending.clear();
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 5000);

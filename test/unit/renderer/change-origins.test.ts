@@ -16,7 +16,7 @@ describe('ChangeOrigins', () => {
     expect(o.othersBetween(4, 4, 'review-a')).toBe(false);
   });
 
-  it('follows one view: no reload for its own changes or the first version it sees, one for anyone else\'s', () => {
+  it("follows one view: no reload for its own changes or the first version it sees, one for anyone else's", () => {
     const o = new ChangeOrigins();
     const view = o.follow('document');
     expect(view.origin).toMatch(/^document-/);

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, keyName, labelForKey, SHORTCUTS } from '../../../src-renderer/lib/keyboard.ts';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) =>
-  ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 describe('keyboard', () => {
   it('names keys as the shortcut table writes them', () => {
@@ -25,7 +31,12 @@ describe('keyboard', () => {
     }
   });
   it('picks labels by their own hotkey first, then by position among the rest', () => {
-    const labels = [{ name: 'PER', hotkey: null }, { name: 'ORG', hotkey: 'o' }, { name: 'LOC', hotkey: null }, { name: 'DATE', hotkey: '2' }];
+    const labels = [
+      { name: 'PER', hotkey: null },
+      { name: 'ORG', hotkey: 'o' },
+      { name: 'LOC', hotkey: null },
+      { name: 'DATE', hotkey: '2' },
+    ];
     expect(labelForKey('o', labels)).toBe('ORG');
     expect(labelForKey('1', labels)).toBe('PER');
     expect(labelForKey('2', labels)).toBe('DATE');

@@ -6,28 +6,36 @@ import { clampToCodePoint, moveEdge, snapToWords, splitPoint } from '../../../sr
 
 describe('segments', () => {
   it('cuts at every span edge and lists the spans covering each piece, overlaps included', () => {
-    const spans = [{ id: 1, start: 2, end: 8 }, { id: 2, start: 5, end: 10 }];
+    const spans = [
+      { id: 1, start: 2, end: 8 },
+      { id: 2, start: 5, end: 10 },
+    ];
     const out = segments(12, spans);
     expect(out.map((s) => [s.start, s.end, s.spans.map((x) => x.id)])).toEqual([
-      [0, 2, []], [2, 5, [1]], [5, 8, [1, 2]], [8, 10, [2]], [10, 12, []],
+      [0, 2, []],
+      [2, 5, [1]],
+      [5, 8, [1, 2]],
+      [8, 10, [2]],
+      [10, 12, []],
     ]);
   });
 
   it('tiles any window exactly, whatever the spans', () => {
-    fc.assert(fc.property(
-      fc.array(fc.tuple(fc.nat(100), fc.integer({ min: 1, max: 30 })), { maxLength: 30 }), fc.nat(50), fc.nat(60),
-      (raw, from, width) => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(100), fc.integer({ min: 1, max: 30 })), { maxLength: 30 }), fc.nat(50), fc.nat(60), (raw, from, width) => {
         const spans = raw.map(([s, w], i) => ({ id: i + 1, start: s, end: Math.min(130, s + w) }));
         const to = Math.min(130, from + width + 1);
         const out = segments(130, spans, from, to);
         expect(out[0]!.start).toBe(from);
         expect(out.at(-1)!.end).toBe(to);
         for (let i = 1; i < out.length; i++) expect(out[i]!.start).toBe(out[i - 1]!.end);
-        for (const piece of out) for (const s of spans) {
-          const covers = s.start <= piece.start && s.end >= piece.end;
-          expect(piece.spans.includes(s)).toBe(covers);
-        }
-      }));
+        for (const piece of out)
+          for (const s of spans) {
+            const covers = s.start <= piece.start && s.end >= piece.end;
+            expect(piece.spans.includes(s)).toBe(covers);
+          }
+      }),
+    );
   });
 });
 

@@ -31,7 +31,10 @@ class FakeEmitter {
   /** As Node's and Electron's emitters: called on the first emit only. */
   once(name: string, fn: Listener) {
     const wrapped: Listener = (...args) => {
-      this.listeners.set(name, (this.listeners.get(name) ?? []).filter((f) => f !== wrapped));
+      this.listeners.set(
+        name,
+        (this.listeners.get(name) ?? []).filter((f) => f !== wrapped),
+      );
       fn(...args);
     };
     return this.on(name, wrapped);
@@ -104,12 +107,18 @@ export interface FakeOptions {
 
 // Typed as Electron's own signatures, so a fake that drifts from the real API fails to compile.
 type Rectangle = Electron.Rectangle;
-const lockFor = (options: FakeOptions): Electron.App['requestSingleInstanceLock'] => () => options.lock ?? true;
+const lockFor =
+  (options: FakeOptions): Electron.App['requestSingleInstanceLock'] =>
+  () =>
+    options.lock ?? true;
 const quitter: Electron.App['quit'] = () => {
   recorded.quits++;
 };
 const screenFor = (options: FakeOptions): Pick<Electron.Screen, 'getAllDisplays'> => ({
-  getAllDisplays: () => (options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }]).map((workArea, id) => ({ id, workArea, bounds: workArea }) as unknown as Electron.Display),
+  getAllDisplays: () =>
+    (options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }]).map(
+      (workArea, id) => ({ id, workArea, bounds: workArea }) as unknown as Electron.Display,
+    ),
 });
 
 export function electronFake(options: FakeOptions = {}) {
@@ -146,7 +155,10 @@ export function electronFake(options: FakeOptions = {}) {
       },
       on: (channel: string, fn: Listener) => recorded.rendererListeners.set(channel, [...(recorded.rendererListeners.get(channel) ?? []), fn]),
       removeListener: (channel: string, fn: Listener) =>
-        recorded.rendererListeners.set(channel, (recorded.rendererListeners.get(channel) ?? []).filter((f) => f !== fn)),
+        recorded.rendererListeners.set(
+          channel,
+          (recorded.rendererListeners.get(channel) ?? []).filter((f) => f !== fn),
+        ),
     },
     webUtils: { getPathForFile: () => '/dropped/file.pdf' },
     // Model pulls ask the session which proxy a URL goes through (system settings, PAC).

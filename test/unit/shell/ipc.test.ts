@@ -21,7 +21,12 @@ let handler: InvokeHandler | undefined;
 const ipcMain = { handle: (channel: string, fn: InvokeHandler) => channel === INVOKE_CHANNEL && (handler = fn) } as unknown as IpcMain;
 const ours = fakeContents(1, 'app://docket/index.html');
 const second = fakeContents(3, 'app://docket/index.html');
-registerIpc(ipcMain, router, () => [ours.contents, second.contents], () => null);
+registerIpc(
+  ipcMain,
+  router,
+  () => [ours.contents, second.contents],
+  () => null,
+);
 const event = (who: ReturnType<typeof fakeContents>, frame: unknown = who.mainFrame) =>
   ({ sender: who.contents, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
 

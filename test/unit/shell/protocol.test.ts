@@ -25,16 +25,14 @@ describe('app:// protocol', () => {
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 
-  it.each([
-    'app://docket/../secret.txt',
-    'app://docket/%2e%2e/secret.txt',
-    'app://docket/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
-    'app://docket/..%5csecret.txt',
-  ])('never serves a file outside the renderer root: %s', async (url) => {
-    const response = await serveRendererFile(root, url);
-    expect(response.status).not.toBe(200);
-    expect(await response.text()).not.toContain('outside the renderer root');
-  });
+  it.each(['app://docket/../secret.txt', 'app://docket/%2e%2e/secret.txt', 'app://docket/assets/%2e%2e%2f%2e%2e%2fsecret.txt', 'app://docket/..%5csecret.txt'])(
+    'never serves a file outside the renderer root: %s',
+    async (url) => {
+      const response = await serveRendererFile(root, url);
+      expect(response.status).not.toBe(200);
+      expect(await response.text()).not.toContain('outside the renderer root');
+    },
+  );
 
   it('answers 404 for other hosts and missing files', async () => {
     expect((await serveRendererFile(root, 'app://evil/index.html')).status).toBe(404);

@@ -8,7 +8,10 @@ vi.mock('electron', () => electronFake({ displays: [{ x: 0, y: 0, width: 1280, h
 describe('saved window bounds against the displays there are', () => {
   it('keeps a window that is on a display, drops the position of one that is not, shrinks one too big', async () => {
     const { fitToDisplays } = await import('../../../src-main/window.ts');
-    const screens = [{ x: 0, y: 0, width: 1920, height: 1040 }, { x: 1920, y: 0, width: 1280, height: 1000 }];
+    const screens = [
+      { x: 0, y: 0, width: 1920, height: 1040 },
+      { x: 1920, y: 0, width: 1280, height: 1000 },
+    ];
     expect(fitToDisplays({ x: 2000, y: 40, width: 1000, height: 700 }, screens)).toEqual({ x: 2000, y: 40, width: 1000, height: 700 });
     // Saved on a third monitor that is gone: centred instead.
     expect(fitToDisplays({ x: 3400, y: 40, width: 1000, height: 700 }, screens)).toEqual({ width: 1000, height: 700 });

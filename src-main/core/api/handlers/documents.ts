@@ -61,7 +61,7 @@ export function documentHandlers(app: App): Pick<Handlers, Channels> {
       return renderPageImage({ sha256: doc.sha256, bytes: () => blobs.readBlob(db, blobId) }, page, onPage, scale);
     },
     'documents:import.start': (options, caller) => {
-      const db = app.db();
+      app.db(); // no project open: refused here, before a job starts
       const { jobId } = app.jobs.start('import', jobListener(caller), async (job) => {
         try {
           return await app.inJobProcess('import', options, job);

@@ -7,7 +7,7 @@ type Channels = 'export:job.start';
 export function exportHandlers(app: App): Pick<Handlers, Channels> {
   return {
     'export:job.start': (request, caller) => {
-      const db = app.db();
+      app.db(); // no project open: refused here, before a job starts
       // Same folder and format while one is running: the running export, not a second writer.
       const key = `export:${request.format}:${request.outDir}`;
       const { jobId } = app.jobs.start(

@@ -7,7 +7,14 @@ import { freeSampleProjectPath } from '../../sample/sample-project.ts';
 import { jobListener } from '../job-events.ts';
 import type { Handlers } from '../router.ts';
 
-type ProjectChannels = 'project:file.create' | 'project:file.open' | 'project:file.current' | 'project:recent.list' | 'project:sample.create' | 'jobs:job.cancel' | 'shell:dialog.open';
+type ProjectChannels =
+  | 'project:file.create'
+  | 'project:file.open'
+  | 'project:file.current'
+  | 'project:recent.list'
+  | 'project:sample.create'
+  | 'jobs:job.cancel'
+  | 'shell:dialog.open';
 
 const RECENT_LIMIT = 10;
 

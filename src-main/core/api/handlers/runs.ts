@@ -36,7 +36,10 @@ export function runHandlers(app: App): Pick<Handlers, Channels> {
         return { jobId };
       }
       const { jobId } = app.jobs.start('run', listener, async (job) => {
-        const [{ runModel, modelRunSettings }, { runTarget }] = await Promise.all([import('../../inference/run-job.ts'), import('../../inference/models/run-target.ts')]);
+        const [{ runModel, modelRunSettings }, { runTarget }] = await Promise.all([
+          import('../../inference/run-job.ts'),
+          import('../../inference/models/run-target.ts'),
+        ]);
         const { task, model: ref, dtype, restart: _restart, proposeDecided, ...options } = request;
         const model = runTarget(app.paths, ref, task, dtype);
         try {

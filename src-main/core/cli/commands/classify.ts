@@ -25,7 +25,11 @@ function documentTaskCommand({ task, taskOptions, options, ...command }: Documen
     async run(input, io) {
       const project = requirePositional(input, 0, 'the project file');
       const opts = taskOptions(input);
-      printSummaries(await runModelTasks(project, [{ task, model: requireModel(input), options: opts, dtype: dtypeOption(input) }], io, runControl(input)), input, io);
+      printSummaries(
+        await runModelTasks(project, [{ task, model: requireModel(input), options: opts, dtype: dtypeOption(input) }], io, runControl(input)),
+        input,
+        io,
+      );
       return EXIT_OK;
     },
   };
@@ -70,7 +74,10 @@ export const zeroShotCommand = documentTaskCommand({
   options: { labels: { type: 'string' }, template: { type: 'string' }, 'multi-label': { type: 'boolean' } },
   task: 'zero-shot',
   taskOptions(input) {
-    const labels = (stringOption(input, 'labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+    const labels = (stringOption(input, 'labels') ?? '')
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (labels.length === 0) throw new UsageError('--labels "a,b,c" is required.');
     const template = stringOption(input, 'template') ?? 'This example is {}.';
     if (!template.includes('{}')) throw new UsageError('--template must contain {} where the label goes.');

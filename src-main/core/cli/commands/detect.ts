@@ -6,7 +6,8 @@ const AGGREGATIONS = ['none', 'simple', 'first', 'average', 'max'] as const;
 export const detectCommand: Command = {
   name: 'detect',
   summary: 'Find entities: pattern detectors, NER and PoS models',
-  usage: 'docket detect <project> [--patterns] [--ner MODEL] [--pos MODEL] [--aggregation simple|first|average|max|none] [--threshold X] [--thresholds LABEL=X,…] [--ignore-labels LABEL,…] [--dtype fp32|q8]',
+  usage:
+    'docket detect <project> [--patterns] [--ner MODEL] [--pos MODEL] [--aggregation simple|first|average|max|none] [--threshold X] [--thresholds LABEL=X,…] [--ignore-labels LABEL,…] [--dtype fp32|q8]',
   help: [
     'Proposes spans over every document. MODEL is a hub id already pulled (docket models pull), a model folder,',
     'or a built-in detector that needs no download: builtin/names (PERSON, LOC, ORG) for --ner, builtin/pos for --pos.',
@@ -20,12 +21,23 @@ export const detectCommand: Command = {
     '  --ignore-labels L,…   labels never proposed (default O)',
     '  --restart             start over instead of resuming a stopped run with the same settings',
     '  --propose-decided     propose again spans the analyst already accepted or rejected (off by default)',
-    'A re-run replaces the same source\'s proposals; accepted and rejected spans are kept and never proposed again.',
+    "A re-run replaces the same source's proposals; accepted and rejected spans are kept and never proposed again.",
     'A run that was killed or cancelled is resumed by the same command: only the documents not yet done are read.',
     'Examples: docket detect cases.docket --patterns --ner builtin/names',
     '          docket detect cases.docket --ner Xenova/bert-base-NER --aggregation first',
   ].join('\n'),
-  options: { patterns: { type: 'boolean' }, ner: { type: 'string' }, pos: { type: 'string' }, aggregation: { type: 'string' }, threshold: { type: 'string' }, thresholds: { type: 'string' }, 'ignore-labels': { type: 'string' }, dtype: { type: 'string' }, restart: { type: 'boolean' }, 'propose-decided': { type: 'boolean' } },
+  options: {
+    patterns: { type: 'boolean' },
+    ner: { type: 'string' },
+    pos: { type: 'string' },
+    aggregation: { type: 'string' },
+    threshold: { type: 'string' },
+    thresholds: { type: 'string' },
+    'ignore-labels': { type: 'string' },
+    dtype: { type: 'string' },
+    restart: { type: 'boolean' },
+    'propose-decided': { type: 'boolean' },
+  },
   async run(input, io) {
     const project = requirePositional(input, 0, 'the project file');
     const aggregation = (stringOption(input, 'aggregation') ?? 'simple') as (typeof AGGREGATIONS)[number];
@@ -34,7 +46,16 @@ export const detectCommand: Command = {
     if (threshold !== undefined && (threshold < 0 || threshold > 1)) throw new UsageError('--threshold must be between 0 and 1.');
     const thresholds = labelThresholds(stringOption(input, 'thresholds'));
     const ignore = stringOption(input, 'ignore-labels');
-    const ignoreLabels = ignore === undefined ? undefined : ['O', ...ignore.split(',').map((l) => l.trim()).filter(Boolean)];
+    const ignoreLabels =
+      ignore === undefined
+        ? undefined
+        : [
+            'O',
+            ...ignore
+              .split(',')
+              .map((l) => l.trim())
+              .filter(Boolean),
+          ];
     const dtype = dtypeOption(input);
     const tasks: Parameters<typeof runModelTasks>[1] = [];
     if (input.values.patterns === true) tasks.push({ task: 'patterns', options: {} });
@@ -52,7 +73,10 @@ export const detectCommand: Command = {
 function labelThresholds(value: string | undefined): Record<string, number> | undefined {
   if (value === undefined) return undefined;
   const out: Record<string, number> = {};
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([^=\s]+)\s*=\s*([0-9.]+)$/.exec(part);
     const score = match ? Number(match[2]) : NaN;
     if (!match || !(score >= 0 && score <= 1)) {

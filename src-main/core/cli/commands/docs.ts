@@ -10,7 +10,10 @@ export const docsCommand: Command = {
   name: 'docs',
   summary: 'List the documents of a project with their status',
   usage: 'docket docs <project.docket> [--search TEXT] [--json]',
-  help: ['Lists every document: id, name, type, pages, status, spans, top label and score.', '  --search TEXT   only documents whose name or text match (full-text search)'].join('\n'),
+  help: [
+    'Lists every document: id, name, type, pages, status, spans, top label and score.',
+    '  --search TEXT   only documents whose name or text match (full-text search)',
+  ].join('\n'),
   options: { search: { type: 'string' } },
   async run(input, io) {
     const db = openDatabase(resolve(requirePositional(input, 0, 'the project file')), { readonly: true });
@@ -30,10 +33,22 @@ export const docsCommand: Command = {
         io.out(search ? `No documents match "${search}".` : 'No documents yet. Add some with: docket import <project> <path>...');
         return EXIT_OK;
       }
-      const table = rows.map((r) => [String(r.id), r.name, KIND.get(r.mediaType) ?? r.mediaType, r.pageCount === null ? '' : String(r.pageCount), r.status, String(r.spanCount), r.topLabel ? `${r.topLabel} ${r.topScore?.toFixed(2) ?? ''}` : '']);
+      const table = rows.map((r) => [
+        String(r.id),
+        r.name,
+        KIND.get(r.mediaType) ?? r.mediaType,
+        r.pageCount === null ? '' : String(r.pageCount),
+        r.status,
+        String(r.spanCount),
+        r.topLabel ? `${r.topLabel} ${r.topScore?.toFixed(2) ?? ''}` : '',
+      ]);
       const head = ['ID', 'NAME', 'TYPE', 'PAGES', 'STATUS', 'SPANS', 'TOP LABEL'];
       const widths = head.map((h, i) => Math.min(48, Math.max(h.length, ...table.map((row) => row[i]!.length))));
-      const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();
+      const line = (cells: string[]) =>
+        cells
+          .map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!)))
+          .join('  ')
+          .trimEnd();
       io.out(line(head));
       for (const row of table) io.out(line(row));
       return EXIT_OK;

@@ -74,7 +74,9 @@ export const exportCommand: Command = {
       if (!Number.isInteger(documentId) || !Number.isInteger(pageNo)) throw new UsageError(`--whole-page takes DOCUMENT_ID:PAGE, got "${v}".`);
       return { documentId: documentId!, pageNo: pageNo! };
     });
-    const documents = stringOption(input, 'documents')?.split(',').map((s) => Number(s.trim()));
+    const documents = stringOption(input, 'documents')
+      ?.split(',')
+      .map((s) => Number(s.trim()));
     const parsed = ExportRequest.safeParse({
       format,
       outDir: resolve(out),
@@ -91,7 +93,10 @@ export const exportCommand: Command = {
       pixelCheck: input.values['no-pixel-check'] !== true,
       pageImages: input.values['page-images'] === true,
       overwrite: input.values.overwrite === true,
-      acceptResidual: ((input.values['accept-residual'] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
+      acceptResidual: ((input.values['accept-residual'] as string[] | undefined) ?? [])
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
     });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const [{ runExport }, { storeReader }] = await Promise.all([import('../../export/export-job.ts'), import('../../export/store-reader.ts')]);

@@ -28,7 +28,13 @@ export const importCommand: Command = {
       const { importPaths } = await import('../../ingest/import-job.ts');
       const report = await importPaths(
         db,
-        { paths, csvColumn: stringOption(input, 'csv-column'), idColumn: stringOption(input, 'id-column'), jsonlField: stringOption(input, 'jsonl-field'), followLinksOutside: input.values['follow-links'] === true },
+        {
+          paths,
+          csvColumn: stringOption(input, 'csv-column'),
+          idColumn: stringOption(input, 'id-column'),
+          jsonlField: stringOption(input, 'jsonl-field'),
+          followLinksOutside: input.values['follow-links'] === true,
+        },
         {
           signal: io.signal,
           report: (p) => io.progress(`Importing ${p.done}${p.total !== null ? `/${p.total}` : ''} ${p.unit}${p.message ? ` — ${p.message}` : ''}`),

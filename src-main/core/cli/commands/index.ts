@@ -15,4 +15,21 @@ import { showCommand } from './show.ts';
 import { verifyCommand } from './verify.ts';
 
 /** Every `docket` command, in the order `docket --help` lists them. */
-export const commands: readonly Command[] = [init, importCommand, docsCommand, showCommand, ocrCommand, detectCommand, classifyCommand, nliCommand, zeroShotCommand, modelsCommand, reviewCommand, labelsCommand, patternsCommand, exportCommand, verifyCommand, serveCommand];
+export const commands: readonly Command[] = [
+  init,
+  importCommand,
+  docsCommand,
+  showCommand,
+  ocrCommand,
+  detectCommand,
+  classifyCommand,
+  nliCommand,
+  zeroShotCommand,
+  modelsCommand,
+  reviewCommand,
+  labelsCommand,
+  patternsCommand,
+  exportCommand,
+  verifyCommand,
+  serveCommand,
+];

@@ -46,10 +46,14 @@ async function initSample(path: string, given: string, input: CommandInput, io: 
   const db = openDatabase(path, { create: true });
   try {
     const { importPaths } = await import('../../ingest/import-job.ts');
-    const report = await importPaths(db, { paths: batch.paths }, {
-      signal: io.signal,
-      report: (p) => io.progress(`Importing the sample ${p.done}${p.total !== null ? `/${p.total}` : ''} ${p.unit}${p.message ? ` — ${p.message}` : ''}`),
-    });
+    const report = await importPaths(
+      db,
+      { paths: batch.paths },
+      {
+        signal: io.signal,
+        report: (p) => io.progress(`Importing the sample ${p.done}${p.total !== null ? `/${p.total}` : ''} ${p.unit}${p.message ? ` — ${p.message}` : ''}`),
+      },
+    );
     io.progress('');
     if (input.json) {
       io.out(JSON.stringify({ path, batch: batch.folder, ...report }));

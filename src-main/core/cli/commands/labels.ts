@@ -44,7 +44,12 @@ export const labelsCommand: Command = {
         if (input.json) io.out(JSON.stringify({ labels: all, mappings: mapped }));
         else {
           for (const l of all) io.out(`${(l.hotkey ?? ' ').padEnd(2)}${l.name.padEnd(16)}${l.colour}  ${l.setName}`);
-          for (const m of mapped) io.out(`${m.model}: ${Object.entries(m.mapping).map(([tag, label]) => `${tag}=${label}`).join(' ')}`);
+          for (const m of mapped)
+            io.out(
+              `${m.model}: ${Object.entries(m.mapping)
+                .map(([tag, label]) => `${tag}=${label}`)
+                .join(' ')}`,
+            );
         }
         return EXIT_OK;
       }
@@ -73,7 +78,10 @@ export const labelsCommand: Command = {
         const width = Math.max(3, ...mapping.tags.map((t) => t.tag.length));
         if (mapping.kind === 'pos') io.out(`${ref} tags parts of speech: its tags are kept as they are.`);
         if (mapping.kind === 'document') io.out(`${ref} labels whole documents: its labels are not mapped.`);
-        for (const t of mapping.tags) io.out(`${t.tag.padEnd(width)}  →  ${t.label.padEnd(12)}  (${SOURCES[t.source]}${t.source === 'analyst' && t.automatic !== t.label ? `; otherwise ${t.automatic}` : ''})`);
+        for (const t of mapping.tags)
+          io.out(
+            `${t.tag.padEnd(width)}  →  ${t.label.padEnd(12)}  (${SOURCES[t.source]}${t.source === 'analyst' && t.automatic !== t.label ? `; otherwise ${t.automatic}` : ''})`,
+          );
       }
       return EXIT_OK;
     } finally {

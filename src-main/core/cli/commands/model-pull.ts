@@ -12,10 +12,16 @@ export async function pullAction(paths: AppPaths, input: CommandInput, io: CliIO
   const dtype = stringOption(input, 'dtype');
   if (dtype !== undefined && !isOnnxDtype(dtype)) throw new UsageError(`--dtype must be one of ${ONNX_DTYPE_NAMES.join(', ')}; got "${dtype}".`);
   const revision = stringOption(input, 'revision');
-  const info = await pullModel(paths, ref, {
-    signal: io.signal,
-    report: (p) => io.progress(`Pulling ${ref}: ${(p.done / 1e6).toFixed(1)}${p.total ? ` / ${(p.total / 1e6).toFixed(1)}` : ''} MB${p.message ? ` — ${p.message}` : ''}`),
-  }, { ...(dtype ? { dtype } : {}), ...(revision ? { revision } : {}) });
+  const info = await pullModel(
+    paths,
+    ref,
+    {
+      signal: io.signal,
+      report: (p) =>
+        io.progress(`Pulling ${ref}: ${(p.done / 1e6).toFixed(1)}${p.total ? ` / ${(p.total / 1e6).toFixed(1)}` : ''} MB${p.message ? ` — ${p.message}` : ''}`),
+    },
+    { ...(dtype ? { dtype } : {}), ...(revision ? { revision } : {}) },
+  );
   io.progress('');
   io.out(input.json ? JSON.stringify(info) : `Pulled ${info.id} (${info.task ?? 'unknown task'}; ${info.dtypes.join(', ')} weights) into ${info.path}`);
 }
@@ -29,7 +35,9 @@ export async function weightsAction(paths: AppPaths, input: CommandInput, io: Cl
   io.out(`${listing.id}@${listing.revision}${listing.commit ? ` (commit ${listing.commit.slice(0, 12)})` : ''}: ONNX weights on the hub`);
   for (const w of listing.weights) {
     const mark = w.dtype === listing.defaultDtype ? '  (default)' : '';
-    io.out(`  ${w.dtype.padEnd(6)} ${mb(w.sizeBytes).padStart(10)}  ${w.files.map((f) => f.path).join(' + ')}${w.loadable ? '' : '  — Docket cannot run this one yet'}${mark}`);
+    io.out(
+      `  ${w.dtype.padEnd(6)} ${mb(w.sizeBytes).padStart(10)}  ${w.files.map((f) => f.path).join(' + ')}${w.loadable ? '' : '  — Docket cannot run this one yet'}${mark}`,
+    );
   }
   if (listing.defaultDtype) io.out(`Pull: docket models pull ${listing.id} --dtype ${listing.defaultDtype}`);
 }
@@ -45,7 +53,11 @@ export async function tokenAction(paths: AppPaths, input: CommandInput, io: CliI
   if (what === 'status') {
     const status = tokens.hubTokenStatus(paths);
     if (input.json) return io.out(JSON.stringify(status));
-    return io.out(status.set ? `A hub token is set, from ${status.source === 'HF_TOKEN' ? 'the HF_TOKEN environment variable' : status.file}.` : 'No hub token: public models only. Set one with: echo $TOKEN | docket models token set');
+    return io.out(
+      status.set
+        ? `A hub token is set, from ${status.source === 'HF_TOKEN' ? 'the HF_TOKEN environment variable' : status.file}.`
+        : 'No hub token: public models only. Set one with: echo $TOKEN | docket models token set',
+    );
   }
   throw new UsageError(`Unknown token action "${what}": use set (reads the token from standard input), clear or status.`);
 }

@@ -92,7 +92,10 @@ export function printSummaries(summaries: RunSummary[], input: CommandInput, io:
     return;
   }
   for (const s of summaries) {
-    const counts = Object.entries(s.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+    const counts = Object.entries(s.counts)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     io.out(`Run ${s.id} ${s.task}${s.model ? ` (${s.model})` : ''}: ${s.status}, ${s.docsDone}/${s.docsTotal} documents${counts ? `; ${counts}` : ''}.`);
   }
 }

@@ -32,7 +32,11 @@ export const modelsCommand: Command = {
     if (action === 'list') {
       const models = registry.listModels(paths);
       if (input.json) io.out(JSON.stringify(models));
-      else for (const m of models) io.out(`${m.id}  ${m.task ?? '?'}  ${m.builtin ? 'built in, no download' : `${m.dtypes.join('/')}  ${(m.sizeBytes / 1e6).toFixed(1)} MB`}  labels: ${m.labels.slice(0, 8).join(', ')}${m.labels.length > 8 ? '…' : ''}`);
+      else
+        for (const m of models)
+          io.out(
+            `${m.id}  ${m.task ?? '?'}  ${m.builtin ? 'built in, no download' : `${m.dtypes.join('/')}  ${(m.sizeBytes / 1e6).toFixed(1)} MB`}  labels: ${m.labels.slice(0, 8).join(', ')}${m.labels.length > 8 ? '…' : ''}`,
+          );
       return EXIT_OK;
     }
     if (action === 'catalog') {
@@ -75,7 +79,10 @@ function clip(text: string, width: number): string {
 
 /** The catalog as a table per use: id, download size (fp32 + q8 weights), labels, languages, licence, ✓ when on this machine. */
 export function catalogTable(models: readonly CatalogModel[]): string[] {
-  const rows = models.map((m) => ({ m, cells: [m.id, size(m), clip(m.labels.join(', '), 36), clip(m.languages.join(' '), 20), m.licence, m.pulled ? '✓' : ''] }));
+  const rows = models.map((m) => ({
+    m,
+    cells: [m.id, size(m), clip(m.labels.join(', '), 36), clip(m.languages.join(' '), 20), m.licence, m.pulled ? '✓' : ''],
+  }));
   const header = ['MODEL', 'SIZE', 'LABELS', 'LANGUAGES', 'LICENCE', 'PULLED'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
   const line = (cells: readonly string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();

@@ -27,8 +27,12 @@ export const ocrCommand: Command = {
     const project = requirePositional(input, 0, 'the project file');
     const pages = (stringOption(input, 'pages') ?? 'needs-ocr') as (typeof PAGES)[number];
     if (!PAGES.includes(pages)) throw new UsageError(`--pages must be one of ${PAGES.join(', ')}.`);
-    const languages = (stringOption(input, 'lang') ?? 'eng').split('+').map((l) => l.trim()).filter(Boolean);
-    if (languages.length === 0 || languages.some((l) => !/^[a-z_]{3,12}$/.test(l))) throw new UsageError('--lang takes Tesseract language codes joined by "+", e.g. eng or eng+fra.');
+    const languages = (stringOption(input, 'lang') ?? 'eng')
+      .split('+')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    if (languages.length === 0 || languages.some((l) => !/^[a-z_]{3,12}$/.test(l)))
+      throw new UsageError('--lang takes Tesseract language codes joined by "+", e.g. eng or eng+fra.');
     const db = openDatabase(resolve(project));
     try {
       const [{ runOcr, ocrRunSettings }, runs] = await Promise.all([import('../../ocr/run-ocr.ts'), import('../../store/queries/runs.ts')]);
@@ -36,7 +40,12 @@ export const ocrCommand: Command = {
       const stopped = runControl(input).restart ? undefined : runs.resumable(db, ocrRunSettings(request));
       if (stopped) io.err(`resuming run ${stopped.id}: ${stopped.docsDone}/${stopped.docsTotal} documents done (--restart starts over)`);
       const cachePath = join(defaultPaths(userDataDir()).userData, 'ocr');
-      const summary = await runOcr(db, { ...request, resumeRunId: stopped?.id }, { cachePath }, { signal: io.signal, report: (p) => io.progress(progressLine('ocr', p)) });
+      const summary = await runOcr(
+        db,
+        { ...request, resumeRunId: stopped?.id },
+        { cachePath },
+        { signal: io.signal, report: (p) => io.progress(progressLine('ocr', p)) },
+      );
       io.progress('');
       printSummaries([summary], input, io);
     } finally {

@@ -39,19 +39,38 @@ export const patternsCommand: Command = {
         if (!input.json) {
           io.out(`Phone regions: ${phoneRegions.join(' ')}`);
           if (rules.length === 0) io.out('No custom rules.');
-          for (const r of rules) io.out(`${String(r.id).padStart(4)}  ${r.kind.padEnd(5)}  ${(r.label || '-').padEnd(12)}  ${r.pattern}${r.flags ? `  /${r.flags}` : ''}${r.enabled ? '' : '  (disabled)'}`);
+          for (const r of rules)
+            io.out(
+              `${String(r.id).padStart(4)}  ${r.kind.padEnd(5)}  ${(r.label || '-').padEnd(12)}  ${r.pattern}${r.flags ? `  /${r.flags}` : ''}${r.enabled ? '' : '  (disabled)'}`,
+            );
         }
       } else if (action === 'add-regex') {
-        result = patternRules.save(db, { kind: 'regex', label: arg(2, 'the LABEL'), pattern: arg(3, 'the PATTERN'), flags: stringOption(input, 'flags') ?? '', enabled: true });
+        result = patternRules.save(db, {
+          kind: 'regex',
+          label: arg(2, 'the LABEL'),
+          pattern: arg(3, 'the PATTERN'),
+          flags: stringOption(input, 'flags') ?? '',
+          enabled: true,
+        });
       } else if (action === 'deny' || action === 'allow') {
-        result = patternRules.save(db, { kind: action, label: action === 'deny' ? (stringOption(input, 'label') ?? '') : '', pattern: arg(2, 'the TERM'), flags: '', enabled: true });
+        result = patternRules.save(db, {
+          kind: action,
+          label: action === 'deny' ? (stringOption(input, 'label') ?? '') : '',
+          pattern: arg(2, 'the TERM'),
+          flags: '',
+          enabled: true,
+        });
       } else if (action === 'remove') {
         const id = Number(arg(2, 'the rule ID'));
-        if (!Number.isInteger(id) || !patternRules.remove(db, id)) throw new UsageError(`No pattern rule with id ${arg(2, 'the rule ID')}; see "docket patterns ${input.positionals[0]} list".`);
+        if (!Number.isInteger(id) || !patternRules.remove(db, id))
+          throw new UsageError(`No pattern rule with id ${arg(2, 'the rule ID')}; see "docket patterns ${input.positionals[0]} list".`);
         result = { removed: id };
       } else if (action === 'regions') {
         // Codes as separate arguments or one quoted list ("US GB", "US,GB").
-        const codes = input.positionals.slice(2).flatMap((a) => a.split(/[\s,]+/)).filter((c) => c !== '');
+        const codes = input.positionals
+          .slice(2)
+          .flatMap((a) => a.split(/[\s,]+/))
+          .filter((c) => c !== '');
         const phoneRegions = codes.length > 0 ? patternRules.setPhoneRegions(db, codes) : patternRules.phoneRegions(db);
         result = { phoneRegions };
         if (!input.json) io.out(`Phone regions: ${phoneRegions.join(' ')}`);

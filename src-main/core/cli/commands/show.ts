@@ -25,7 +25,15 @@ export const showCommand: Command = {
       const docSpans = spans.forDocument(db, id);
       const labels = docLabels.forDocument(db, id);
       if (input.json) {
-        io.out(JSON.stringify({ document: doc, text, pages: pages.infoForDocument(db, id), labels, spans: docSpans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })) }));
+        io.out(
+          JSON.stringify({
+            document: doc,
+            text,
+            pages: pages.infoForDocument(db, id),
+            labels,
+            spans: docSpans.map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
+          }),
+        );
         return EXIT_OK;
       }
       io.out(`#${doc.id} ${doc.name}  (${doc.mediaType}, ${doc.status}${doc.pageCount ? `, ${doc.pageCount} pages` : ''})`);
@@ -34,9 +42,11 @@ export const showCommand: Command = {
       io.out(text);
       io.out('');
       io.out(labels.length ? 'Labels:' : 'Labels: none');
-      for (const l of labels) io.out(`  ${l.task}: ${l.label} ${l.score?.toFixed(3) ?? ''} [${l.status}, ${l.source}${l.sourceName ? ` ${l.sourceName}` : ''}]`);
+      for (const l of labels)
+        io.out(`  ${l.task}: ${l.label} ${l.score?.toFixed(3) ?? ''} [${l.status}, ${l.source}${l.sourceName ? ` ${l.sourceName}` : ''}]`);
       io.out(docSpans.length ? 'Spans:' : 'Spans: none');
-      for (const s of docSpans) io.out(`  ${s.start}-${s.end} ${s.label} "${text.slice(s.start, s.end)}" ${s.score?.toFixed(3) ?? ''} [${s.status}, ${s.source}]`);
+      for (const s of docSpans)
+        io.out(`  ${s.start}-${s.end} ${s.label} "${text.slice(s.start, s.end)}" ${s.score?.toFixed(3) ?? ''} [${s.status}, ${s.source}]`);
       return EXIT_OK;
     } finally {
       db.close();

@@ -69,4 +69,5 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Word endings of English abstract and derived nouns/adjectives; names almost never end so. */
-export const COMMON_ENDINGS = /(?:tion|sion|ment|ness|ity|ship|ance|ence|ism|ology|ware|able|ible|ical|ive|ous|ful|less|tions|ments|ities|ships|ances|ences|ings|ists)$/;
+export const COMMON_ENDINGS =
+  /(?:tion|sion|ment|ness|ity|ship|ance|ence|ism|ology|ware|able|ible|ical|ive|ous|ful|less|tions|ments|ities|ships|ances|ences|ings|ists)$/;

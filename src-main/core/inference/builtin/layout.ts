@@ -20,11 +20,15 @@ interface Line {
 }
 
 const COLUMN_ROLES: ReadonlyArray<readonly [RegExp, Role]> = [
-  [/^(?:(?:full|first|last|given|family|contact|client|customer|employee|staff|patient|applicant|member|person|attendee|sender|recipient)\s*)?(?:name|names)$|^(?:client|patient|employee|contact|attendee|applicant|person|author|owner|manager)$/i, 'person'],
+  [
+    /^(?:(?:full|first|last|given|family|contact|client|customer|employee|staff|patient|applicant|member|person|attendee|sender|recipient)\s*)?(?:name|names)$|^(?:client|patient|employee|contact|attendee|applicant|person|author|owner|manager)$/i,
+    'person',
+  ],
   [/^(?:city|town|country|office|location|place|region|site|municipality|county|state|province|destination|origin)$/i, 'place'],
   [/^(?:organi[sz]ation|company|employer|firm|org|agency|supplier|vendor|institution|business|bank|school|university)$/i, 'org'],
 ];
-const PERSON_LIST = /^\s*(?:attendees|present|participants|invitees|distribution(?:\s+list)?|panel(?:\s+members)?|members|apologies|signatories|contacts|speakers|people|staff|team|cc|to)\s*:?\s*$/i;
+const PERSON_LIST =
+  /^\s*(?:attendees|present|participants|invitees|distribution(?:\s+list)?|panel(?:\s+members)?|members|apologies|signatories|contacts|speakers|people|staff|team|cc|to)\s*:?\s*$/i;
 const BULLET = /^[ \t]*(?:[-*•·–—]|\d{1,3}[.)])?[ \t]*/;
 const LETTER_PLACE = /^[ \t]*([^\d,\t;:]{2,40}),[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+\p{L}+|\p{L}+[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+\d{4}[ \t]*$/u;
 const DELIMITERS = ['\t', ';', '|', ','] as const;

@@ -43,11 +43,47 @@ export const SAINTS = set(`st ste saint sainte san santa santo sao`);
 
 /** Two-word phrases before a name ("according to Ana", "spoke with Ana"), as "word word". */
 export const PERSON_PHRASES_BEFORE = new Set([
-  'according to', 'met with', 'meeting with', 'spoke to', 'spoke with', 'speak to', 'speak with', 'talked to', 'talked with',
-  'thanks to', 'thank you', 'written by', 'signed by', 'reviewed by', 'approved by', 'prepared by', 'taken by', 'sent by',
-  'interviewed by', 'represented by', 'accompanied by', 'addressed to', 'forward to', 'forwarded to', 'handed to',
-  'belonging to', 'married to', 'on behalf', 'care of', 'cover for', 'heard from', 'letter from', 'complaint from',
-  'call from', 'email from', 'message from', 'statement from', 'reference from', 'off by', 'contact is', 'case is',
+  'according to',
+  'met with',
+  'meeting with',
+  'spoke to',
+  'spoke with',
+  'speak to',
+  'speak with',
+  'talked to',
+  'talked with',
+  'thanks to',
+  'thank you',
+  'written by',
+  'signed by',
+  'reviewed by',
+  'approved by',
+  'prepared by',
+  'taken by',
+  'sent by',
+  'interviewed by',
+  'represented by',
+  'accompanied by',
+  'addressed to',
+  'forward to',
+  'forwarded to',
+  'handed to',
+  'belonging to',
+  'married to',
+  'on behalf',
+  'care of',
+  'cover for',
+  'heard from',
+  'letter from',
+  'complaint from',
+  'call from',
+  'email from',
+  'message from',
+  'statement from',
+  'reference from',
+  'off by',
+  'contact is',
+  'case is',
 ]);
 
 /** Labels ending in a colon whose value is a person ("Client: Ana Ruiz", "Seen by: Dr Okafor"). */
@@ -58,7 +94,8 @@ export const PERSON_LABELS = set(`name names client patient applicant claimant t
   signatory beneficiary customer student teacher doctor nurse candidate action actions`);
 
 /** Lines that end a letter or email; the next non-empty line usually holds the writer's name. */
-export const SIGN_OFF = /^\s*(?:(?:kind|warm|warmest|best|many)\s+(?:regards|wishes|thanks)|regards|yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|best|thanks|thank\s+you|many\s+thanks|cheers|respectfully|with\s+thanks|all\s+the\s+best|take\s+care)\s*[,.!]?\s*$/i;
+export const SIGN_OFF =
+  /^\s*(?:(?:kind|warm|warmest|best|many)\s+(?:regards|wishes|thanks)|regards|yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|best|thanks|thank\s+you|many\s+thanks|cheers|respectfully|with\s+thanks|all\s+the\s+best|take\s+care)\s*[,.!]?\s*$/i;
 
 /** Words that come before a place ("in Accra", "near Lyon"): a single word after them is no person. */
 export const PLACE_WORDS_BEFORE = set(`in near via across outside inside around throughout towards toward into visiting

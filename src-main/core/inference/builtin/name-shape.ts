@@ -25,7 +25,8 @@ const SURNAME_ENDING = new RegExp(
     ')$',
 );
 const SURNAME_PREFIX = /^(?:o'[a-z]{3,}|mc[a-z]{3,}|mac[a-z]{4,}|fitz[a-z]{3,}|ab[a-z]{4,}ah)$/;
-const WEST_AFRICAN_PREFIX = /^(?:ade|adé|olu|oluwa|ola|ayo|akin|ogun|oye|ife|fola|bola|dami|temi|tolu|funmi|kola|femi|yemi|chi|chukwu|nwa|oko|obi|uche|nne|ike|osa|efe|eze|ogbo|onye|ayo)[a-z]{3,}$/;
+const WEST_AFRICAN_PREFIX =
+  /^(?:ade|adé|olu|oluwa|ola|ayo|akin|ogun|oye|ife|fola|bola|dami|temi|tolu|funmi|kola|femi|yemi|chi|chukwu|nwa|oko|obi|uche|nne|ike|osa|efe|eze|ogbo|onye|ayo)[a-z]{3,}$/;
 
 const KOREAN = new Set(
   `min jun seo yeon ji woo ha eun soo su ah ye jin da hye yu na hyun joon young yeong sung seong tae dong jae won sang hoon
@@ -33,7 +34,8 @@ const KOREAN = new Set(
   moon mun dae myung myeong chae ga so hae yoo woong hwan seok sook suk ok ja sun il in chan wook uk han bit rim lim hyuk kyo
   nam gyu jang kang hong hyo a ae e i o u si se sa jong jeon joo ju kook guk man nara ri rin ran yeol ryeol hak ku gu won`.split(/\s+/),
 );
-const PINYIN = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|uo|ui|un|ue|a|e|i|o|u|v))$/;
+const PINYIN =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|uo|ui|un|ue|a|e|i|o|u|v))$/;
 const VIETNAMESE = /[ăâêôơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
 
 export type Shape = 'surname' | 'korean' | 'pinyin' | 'vietnamese' | 'west-african';

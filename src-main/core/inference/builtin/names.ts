@@ -91,7 +91,10 @@ class SliceReader {
       return 1;
     }
     if (!c) return 0;
-    const score = firmListScore([a, b, c].map((run) => this.kinds(run.first, run.last)), [gap(a, b), gap(b, c)]);
+    const score = firmListScore(
+      [a, b, c].map((run) => this.kinds(run.first, run.last)),
+      [gap(a, b), gap(b, c)],
+    );
     if (score > 0) this.found.push({ first: a.first, last: c.last, label: 'ORG', score });
     return score > 0 ? 2 : 0;
   }

@@ -22,7 +22,8 @@ export function organisationScore(words: readonly Word[], kinds: readonly WordKi
   // "Khanna - Acharya", "Hazes - van der Horst": one name word either side of a spaced dash ("Ana
   // Ruiz - Finance" in a list has two on the left, or a common word on the right).
   const dash = joiners.indexOf('dash');
-  if (dash >= 0 && joiners.filter((j) => j === 'space' || j === 'dash' || j === 'period').length === 1 && !kinds.some((k) => k.common || k.softCommon)) return 0.6;
+  if (dash >= 0 && joiners.filter((j) => j === 'space' || j === 'dash' || j === 'period').length === 1 && !kinds.some((k) => k.common || k.softCommon))
+    return 0.6;
   return 0;
 }
 

@@ -20,12 +20,95 @@ interface Term {
 
 const CCONJ = new Set(['and', 'or', 'but', 'nor', '&', 'plus', 'yet']);
 const SCONJ = new Set(['because', 'although', 'though', 'whether', 'if', 'unless', 'whereas', 'while', 'once', 'so that']);
-const ADP = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'into', 'over', 'under', 'between', 'through', 'during', 'without', 'within', 'against', 'among', 'across', 'behind', 'beyond', 'near', 'upon', 'via', 'per', 'onto', 'toward', 'towards', 'despite', 'throughout', 'like', 'than']);
+const ADP = new Set([
+  'of',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'with',
+  'from',
+  'about',
+  'into',
+  'over',
+  'under',
+  'between',
+  'through',
+  'during',
+  'without',
+  'within',
+  'against',
+  'among',
+  'across',
+  'behind',
+  'beyond',
+  'near',
+  'upon',
+  'via',
+  'per',
+  'onto',
+  'toward',
+  'towards',
+  'despite',
+  'throughout',
+  'like',
+  'than',
+]);
 const DET = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'every', 'each', 'some', 'any', 'no', 'all', 'both', 'either', 'neither', 'another', 'such']);
-const AUX = new Set(['be', 'am', 'is', 'are', 'was', 'were', 'been', 'being', 'can', 'could', 'will', 'would', 'shall', 'should', 'may', 'might', 'must', 'ca', 'wo', "'ll", "'d", "'re", "'m", "'ve"]);
+const AUX = new Set([
+  'be',
+  'am',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'being',
+  'can',
+  'could',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'must',
+  'ca',
+  'wo',
+  "'ll",
+  "'d",
+  "'re",
+  "'m",
+  "'ve",
+]);
 const QUESTION_PRON = new Set(['who', 'whom', 'whose', 'what', 'which']);
 /** Possessive determiners and indefinite pronouns: PRON in UD English, whatever compromise says. */
-const PRON = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their', 'nobody', 'somebody', 'anybody', 'everybody', 'someone', 'anyone', 'everyone', 'nothing', 'something', 'anything', 'everything', 'none', 'mine', 'yours', 'ours', 'theirs']);
+const PRON = new Set([
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+  'nobody',
+  'somebody',
+  'anybody',
+  'everybody',
+  'someone',
+  'anyone',
+  'everyone',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'none',
+  'mine',
+  'yours',
+  'ours',
+  'theirs',
+]);
 /** Words that are prepositions before a noun phrase and subordinators before a clause. */
 const ADP_OR_SCONJ = new Set(['before', 'after', 'since', 'until', 'till']);
 const DO = new Set(['do', 'does', 'did']);
@@ -43,14 +126,15 @@ export function universalTag(term: Term, next: Term | undefined): string {
   if (t.has('Expression')) return 'INTJ';
   if (PRON.has(w) || t.has('Pronoun') || (t.has('Possessive') && !t.has('Noun'))) return 'PRON';
   if (QUESTION_PRON.has(w)) return 'PRON';
-  if (w === 'that') return next && (next.tags.includes('Noun') && !next.tags.includes('Pronoun') || next.tags.includes('Adjective')) ? 'DET' : 'SCONJ';
+  if (w === 'that') return next && ((next.tags.includes('Noun') && !next.tags.includes('Pronoun')) || next.tags.includes('Adjective')) ? 'DET' : 'SCONJ';
   if (DET.has(w) || t.has('Determiner')) return 'DET';
   if (CCONJ.has(w)) return 'CCONJ';
   if (SCONJ.has(w)) return 'SCONJ';
   if (t.has('Copula') || t.has('Modal') || AUX.has(w)) return 'AUX';
   if (t.has('Auxiliary') && next?.tags.includes('Verb')) return 'AUX';
   if (DO.has(w) && next && (next.tags.includes('Negative') || /^(?:not|n't)$/i.test(next.implicit ?? next.text))) return 'AUX';
-  if (ADP_OR_SCONJ.has(w)) return next && /Noun|Value|Date|Determiner|ProperNoun|Pronoun/.test(next.tags.join()) && !next.tags.includes('Verb') ? 'ADP' : 'SCONJ';
+  if (ADP_OR_SCONJ.has(w))
+    return next && /Noun|Value|Date|Determiner|ProperNoun|Pronoun/.test(next.tags.join()) && !next.tags.includes('Verb') ? 'ADP' : 'SCONJ';
   if (t.has('Verb')) return 'VERB';
   if (ADP.has(w) || t.has('Preposition')) return 'ADP';
   if (t.has('Conjunction')) return w === 'as' || w === 'when' || w === 'since' || w === 'until' || w === 'after' || w === 'before' ? 'SCONJ' : 'CCONJ';
@@ -77,12 +161,20 @@ function confidence(word: string, label: string): number {
 function termSpans(term: Term, tag: string, implicitNext: Term | undefined, nextTag: string | undefined, start: number, out: BuiltinSpan[]): void {
   let word = term.text;
   const at = start;
-  const push = (s: number, e: number, label: string) => e > s && out.push({ start: s, end: e, label, score: confidence(term.text.slice(s - at, e - at), label) });
+  const push = (s: number, e: number, label: string) =>
+    e > s && out.push({ start: s, end: e, label, score: confidence(term.text.slice(s - at, e - at), label) });
   // "don't" / "she'll" / "Ana's": the clitic is a word of its own.
   const clitic = /(n['’]t|['’](?:s|ll|d|re|m|ve))$/i.exec(word);
   if (clitic && word.length > clitic[0].length) {
     const cut = at + word.length - clitic[0].length;
-    const cliticTag = implicitNext && nextTag ? nextTag : /^['’]s$/i.test(clitic[0]) && term.tags.includes('Possessive') ? 'PART' : clitic[0].toLowerCase().startsWith('n') ? 'PART' : 'AUX';
+    const cliticTag =
+      implicitNext && nextTag
+        ? nextTag
+        : /^['’]s$/i.test(clitic[0]) && term.tags.includes('Possessive')
+          ? 'PART'
+          : clitic[0].toLowerCase().startsWith('n')
+            ? 'PART'
+            : 'AUX';
     push(cut, at + word.length, cliticTag);
     word = word.slice(0, -clitic[0].length);
   }

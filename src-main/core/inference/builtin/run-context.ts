@@ -4,7 +4,19 @@
 // it stands in. Looks only at the few words next to the run, so each run costs constant time.
 import { zoneStartingAt, type Role, type Zone } from './layout.ts';
 import { lexiconTag } from './engine.ts';
-import { DETERMINERS, ORG_SUFFIXES, PERSON_LABELS, PERSON_NOUNS_APPOSED, PERSON_PHRASES_BEFORE, PERSON_VERBS_AFTER, PERSON_WORDS_BEFORE, PLACE_WORDS_AFTER, PLACE_WORDS_BEFORE, PLACE_WORDS_WEAK, TITLES } from './name-cues.ts';
+import {
+  DETERMINERS,
+  ORG_SUFFIXES,
+  PERSON_LABELS,
+  PERSON_NOUNS_APPOSED,
+  PERSON_PHRASES_BEFORE,
+  PERSON_VERBS_AFTER,
+  PERSON_WORDS_BEFORE,
+  PLACE_WORDS_AFTER,
+  PLACE_WORDS_BEFORE,
+  PLACE_WORDS_WEAK,
+  TITLES,
+} from './name-cues.ts';
 import type { Word } from './words.ts';
 
 export interface RunContext {
@@ -26,7 +38,32 @@ export interface RunContext {
   zone: Role | undefined;
 }
 
-const WEAK_BEFORE = new Set(['by', 'with', 'and', 'between', 'or', 'for', 'named', 'called', 'including', 'to', 'from', 'ask', 'asked', 'tell', 'told', 'cc', 'appointed', 'hired', 'promoted', 'elected', 'nominated', 'interviewed', 'contacted', 'visited']);
+const WEAK_BEFORE = new Set([
+  'by',
+  'with',
+  'and',
+  'between',
+  'or',
+  'for',
+  'named',
+  'called',
+  'including',
+  'to',
+  'from',
+  'ask',
+  'asked',
+  'tell',
+  'told',
+  'cc',
+  'appointed',
+  'hired',
+  'promoted',
+  'elected',
+  'nominated',
+  'interviewed',
+  'contacted',
+  'visited',
+]);
 const SPACE = /^[ \u00a0]$/;
 /** "Aadi, can you…": a name addressed at the start of a sentence. */
 const VOCATIVE = /^,[ \t]*(?:can|could|would|will|please|do|did|are|have|thanks|thank|just|when|let)\b/i;

@@ -38,7 +38,15 @@ function leading(text: string, ws: readonly Word[], i: number, trimmed: boolean,
 /** The index of the first word of words[first..last] that is kept (never past `last`). */
 export function trimRun(text: string, ws: readonly Word[], first: number, last: number, forOrg: boolean): number {
   // A place or body compromise knows by its full name keeps its first word ("El Salvador").
-  const phrase = first < last ? lexiconKind(ws.slice(first, last + 1).map((w) => w.key).join(' ')) : undefined;
+  const phrase =
+    first < last
+      ? lexiconKind(
+          ws
+            .slice(first, last + 1)
+            .map((w) => w.key)
+            .join(' '),
+        )
+      : undefined;
   if (phrase === 'place' || phrase === 'org') return first;
   let trimmed = false;
   while (first < last && leading(text, ws, first, trimmed, forOrg)) {

@@ -37,7 +37,7 @@ const MAX_CACHE = 200_000;
 function classify(word: Word): WordKind {
   const flags = nameFlags(word.key);
   // A word with letters beyond ASCII ("Tô", "Lê", "Hà") is not the English word it folds to.
-  const english = !/[^\x00-\x7f]/.test(word.text);
+  const english = !/\P{ASCII}/u.test(word.text);
   const tag: LexiconKind | undefined = english ? lexiconKind(word.key) : undefined;
   const given = (flags & GIVEN) !== 0 || tag === 'given' || tag === 'person';
   const surname = (flags & SURNAME) !== 0 || tag === 'surname' || tag === 'person';

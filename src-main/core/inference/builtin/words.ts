@@ -9,7 +9,12 @@ const SPECIAL: Readonly<Record<string, string>> = { ß: 'ss', ø: 'o', đ: 'd', 
 export function fold(word: string): string {
   let s = word.toLowerCase();
   // Most words are ASCII; only the others pay for normalisation.
-  if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[ßøđłæœıþðħ]/g, (c) => SPECIAL[c]!).replace(/[’‐]/g, (c) => (c === '’' ? "'" : '-'));
+  if (/\P{ASCII}/u.test(s))
+    s = s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[ßøđłæœıþðħ]/g, (c) => SPECIAL[c]!)
+      .replace(/[’‐]/g, (c) => (c === '’' ? "'" : '-'));
   return s;
 }
 

@@ -31,7 +31,44 @@ const CONLL = ['O', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-L
 const NLI_LOWER = ['contradiction', 'neutral', 'entailment'];
 const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'];
 /** Penn Treebank tags (the CoNLL-2003 POS column). */
-const PTB = ['CC', 'CD', 'DT', 'EX', 'FW', 'IN', 'JJ', 'JJR', 'JJS', 'LS', 'MD', 'NN', 'NNS', 'NNP', 'NNPS', 'PDT', 'POS', 'PRP', 'PRP$', 'RB', 'RBR', 'RBS', 'RP', 'SYM', 'TO', 'UH', 'VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ', 'WDT', 'WP', 'WP$', 'WRB'];
+const PTB = [
+  'CC',
+  'CD',
+  'DT',
+  'EX',
+  'FW',
+  'IN',
+  'JJ',
+  'JJR',
+  'JJS',
+  'LS',
+  'MD',
+  'NN',
+  'NNS',
+  'NNP',
+  'NNPS',
+  'PDT',
+  'POS',
+  'PRP',
+  'PRP$',
+  'RB',
+  'RBR',
+  'RBS',
+  'RP',
+  'SYM',
+  'TO',
+  'UH',
+  'VB',
+  'VBD',
+  'VBG',
+  'VBN',
+  'VBP',
+  'VBZ',
+  'WDT',
+  'WP',
+  'WP$',
+  'WRB',
+];
 
 export const CATALOG = [
   {

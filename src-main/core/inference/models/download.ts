@@ -63,8 +63,8 @@ function sameTarget(state: PartState | null, meta: HubFileMetadata): boolean {
 }
 
 async function hashFile(path: string, hash: Hash): Promise<void> {
-  await pipeline(createReadStream(path), async function* (source) {
-    for await (const chunk of source) hash.update(chunk as Buffer);
+  await pipeline(createReadStream(path), async function (source: AsyncIterable<Buffer>) {
+    for await (const chunk of source) hash.update(chunk);
   });
 }
 
@@ -72,7 +72,12 @@ async function hashFile(path: string, hash: Hash): Promise<void> {
  * Downloads one file; `progress` gets the bytes of this file on disk so far (it can go back to 0
  * when a stale .part is dropped).
  */
-export async function downloadFile(client: HubClient, meta: HubFileMetadata, dest: string, progress: (bytes: number) => void = () => {}): Promise<DownloadedFile> {
+export async function downloadFile(
+  client: HubClient,
+  meta: HubFileMetadata,
+  dest: string,
+  progress: (bytes: number) => void = () => {},
+): Promise<DownloadedFile> {
   mkdirSync(dirname(dest), { recursive: true });
   const part = partOf(dest);
   let have = existsSync(part) ? statSync(part).size : 0;
@@ -82,7 +87,7 @@ export async function downloadFile(client: HubClient, meta: HubFileMetadata, des
     forget(dest);
     have = 0;
   }
-  const canResume = have > 0 && (state?.validator != null || meta.sha256 !== null || meta.gitSha1 !== null);
+  const canResume = have > 0 && ((state?.validator ?? null) !== null || meta.sha256 !== null || meta.gitSha1 !== null);
   if (!canResume && have > 0) {
     forget(dest);
     have = 0;
@@ -102,7 +107,10 @@ export async function downloadFile(client: HubClient, meta: HubFileMetadata, des
     }
     if (response.status !== 200 && response.status !== 206) {
       await discard(response);
-      throw new DocketError('network', `${new URL(meta.downloadUrl).host} answered HTTP ${response.status} for ${meta.path}${response.status === 403 || response.status === 410 ? ' (the download link expired or was refused)' : ''}. Pull again: finished files are kept.`);
+      throw new DocketError(
+        'network',
+        `${new URL(meta.downloadUrl).host} answered HTTP ${response.status} for ${meta.path}${response.status === 403 || response.status === 410 ? ' (the download link expired or was refused)' : ''}. Pull again: finished files are kept.`,
+      );
     }
     if (response.status === 206 && contentRangeStart(response) !== have) {
       // A range other than the one asked for: do not guess, take the whole file.
@@ -146,14 +154,20 @@ export async function downloadFile(client: HubClient, meta: HubFileMetadata, des
   if (meta.sha256) {
     if (sha256 !== meta.sha256) {
       forget(dest);
-      throw new DocketError('model_corrupt', `${meta.path}: the downloaded file's sha256 is ${sha256}, the hub says ${meta.sha256}; the file was deleted. Pull again (if it repeats, the download is being altered on the way: check the proxy or mirror).`);
+      throw new DocketError(
+        'model_corrupt',
+        `${meta.path}: the downloaded file's sha256 is ${sha256}, the hub says ${meta.sha256}; the file was deleted. Pull again (if it repeats, the download is being altered on the way: check the proxy or mirror).`,
+      );
     }
     verified = 'sha256';
   } else if (meta.gitSha1) {
     const actual = gitBlobSha1(readFileSync(part));
     if (actual !== meta.gitSha1) {
       forget(dest);
-      throw new DocketError('model_corrupt', `${meta.path}: the downloaded file's git sha1 is ${actual}, the hub says ${meta.gitSha1}; the file was deleted. Pull again.`);
+      throw new DocketError(
+        'model_corrupt',
+        `${meta.path}: the downloaded file's git sha1 is ${actual}, the hub says ${meta.gitSha1}; the file was deleted. Pull again.`,
+      );
     }
     verified = 'git-sha1';
   }
@@ -188,7 +202,15 @@ function contentRangeStart(response: Response): number | null {
 }
 
 /** Appends the body to the .part, hashing as it goes; each chunk is on disk before the next is read. */
-async function receive(response: Response, part: string, have: number, hash: Hash, meta: HubFileMetadata, progress: (bytes: number) => void, signal: AbortSignal): Promise<void> {
+async function receive(
+  response: Response,
+  part: string,
+  have: number,
+  hash: Hash,
+  meta: HubFileMetadata,
+  progress: (bytes: number) => void,
+  signal: AbortSignal,
+): Promise<void> {
   const file = await open(part, response.status === 206 ? 'a' : 'w');
   let written = have;
   try {
@@ -204,7 +226,10 @@ async function receive(response: Response, part: string, have: number, hash: Has
   } catch (error) {
     throwIfCancelled(signal);
     if (error instanceof DocketError) throw error;
-    throw new DocketError('network', `The download of ${meta.path} was interrupted (${(error as Error).message}). Pull again to resume it: the ${written} bytes received are kept.`);
+    throw new DocketError(
+      'network',
+      `The download of ${meta.path} was interrupted (${(error as Error).message}). Pull again to resume it: the ${written} bytes received are kept.`,
+    );
   } finally {
     await file.close();
   }

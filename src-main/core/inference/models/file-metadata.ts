@@ -28,7 +28,11 @@ const SHA1 = /^[0-9a-f]{40}$/;
 /** "abc", W/"abc" → abc */
 export function etagValue(etag: string | null): string | null {
   if (!etag) return null;
-  const value = etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1').trim();
+  const value = etag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
   return value === '' ? null : value;
 }
 

@@ -22,7 +22,10 @@ export interface HubAnswer {
 export const errorCodeOf = (answer: HubAnswer): string | null => answer.headers.get('x-error-code');
 
 function serverSays(answer: HubAnswer): string {
-  const text = (answer.headers.get('x-error-message') ?? '').replace(/[^\x20-\x7e]/g, ' ').trim().slice(0, 200);
+  const text = (answer.headers.get('x-error-message') ?? '')
+    .replace(/[^\x20-\x7e]/g, ' ')
+    .trim()
+    .slice(0, 200);
   return text ? ` The hub says: "${text}".` : '';
 }
 
@@ -41,7 +44,10 @@ export function hubError(answer: HubAnswer, ctx: HubContext, scrub: (text: strin
     );
   }
   if (code === 'RevisionNotFound') {
-    return new DocketError('revision_not_found', `${ctx.id} has no revision "${ctx.revision ?? 'main'}" on ${ctx.host}: check the branch, tag or commit.${says}`);
+    return new DocketError(
+      'revision_not_found',
+      `${ctx.id} has no revision "${ctx.revision ?? 'main'}" on ${ctx.host}: check the branch, tag or commit.${says}`,
+    );
   }
   if (status === 401 || status === 403 || (status === 404 && code === 'RepoNotFound')) {
     return new DocketError(
@@ -52,12 +58,29 @@ export function hubError(answer: HubAnswer, ctx: HubContext, scrub: (text: strin
     );
   }
   if (status === 404) return new DocketError('model_incomplete', `${where} does not exist (HTTP 404).${says}`);
-  if (status === 429) return new DocketError('network', `${ctx.host} is limiting requests (HTTP 429): wait a few minutes, then pull again; finished files are kept.${says}`);
-  if (status >= 500) return new DocketError('network', `${ctx.host} answered HTTP ${status} for ${where}: the hub has a problem; try again later; finished files are kept.${says}`);
+  if (status === 429)
+    return new DocketError('network', `${ctx.host} is limiting requests (HTTP 429): wait a few minutes, then pull again; finished files are kept.${says}`);
+  if (status >= 500)
+    return new DocketError(
+      'network',
+      `${ctx.host} answered HTTP ${status} for ${where}: the hub has a problem; try again later; finished files are kept.${says}`,
+    );
   return new DocketError('network', `${ctx.host} answered HTTP ${status} for ${where}.${says}`);
 }
 
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_ABORTED']);
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_ABORTED',
+]);
 
 interface ErrorLike {
   message?: string;
@@ -98,7 +121,13 @@ export function connectionError(error: unknown, url: URL, route: ProxyRoute, scr
         `The proxy ${name} (from ${route.source}) ${atProxy ? 'cannot be reached' : `did not let the request to ${url.host} through`} (${detail}). Check the proxy setting${route.source.endsWith('PROXY') ? ` in ${route.source} / NO_PROXY` : ''}, then pull again.`,
       );
     }
-    return new DocketError('network', `Cannot reach ${url.origin} through the proxy ${name} (${detail}). Check the connection, then pull again: finished files are kept.`);
+    return new DocketError(
+      'network',
+      `Cannot reach ${url.origin} through the proxy ${name} (${detail}). Check the connection, then pull again: finished files are kept.`,
+    );
   }
-  return new DocketError('network', `Cannot reach ${url.origin} (${detail}). Check the connection (or set HTTPS_PROXY if a proxy is needed), then pull again: finished files are kept.`);
+  return new DocketError(
+    'network',
+    `Cannot reach ${url.origin} (${detail}). Check the connection (or set HTTPS_PROXY if a proxy is needed), then pull again: finished files are kept.`,
+  );
 }

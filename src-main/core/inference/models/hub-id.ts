@@ -11,7 +11,10 @@ export function validateHubId(id: string): string {
   const parts = id.split('/');
   const fine = parts.length === 2 && parts.every((p) => PART.test(p) && !p.includes('--') && !p.includes('..'));
   if (!fine) {
-    throw new DocketError('invalid_model_id', `"${id.slice(0, 200)}" is not a hub model id: use owner/name (letters, digits, '-', '_' and '.', each part starting and ending with a letter or digit), e.g. Xenova/bert-base-NER.`);
+    throw new DocketError(
+      'invalid_model_id',
+      `"${id.slice(0, 200)}" is not a hub model id: use owner/name (letters, digits, '-', '_' and '.', each part starting and ending with a letter or digit), e.g. Xenova/bert-base-NER.`,
+    );
   }
   return id;
 }

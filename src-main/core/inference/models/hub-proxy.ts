@@ -72,7 +72,10 @@ export function parseProxyRule(rule: string, source = 'the proxy option'): URL |
   const trimmed = rule.trim();
   if (trimmed === '' || /^direct$/i.test(trimmed)) return null;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return asProxyUrl(trimmed, source);
-  for (const entry of trimmed.split(';').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of trimmed
+    .split(';')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [kind, hostPort] = entry.split(/\s+/, 2);
     const upper = kind!.toUpperCase();
     if (upper === 'DIRECT') return null;

@@ -23,7 +23,10 @@ export interface RepoSnapshot {
 export const pinnedRevision = (snapshot: RepoSnapshot): string => snapshot.commit ?? snapshot.revision;
 
 export function noConfigError(id: string, host: string): DocketError {
-  return new DocketError('model_incomplete', `${id} has no config.json on ${host}; is it a transformers.js (ONNX) model? Try the Xenova/… or onnx-community/… version.`);
+  return new DocketError(
+    'model_incomplete',
+    `${id} has no config.json on ${host}; is it a transformers.js (ONNX) model? Try the Xenova/… or onnx-community/… version.`,
+  );
 }
 
 export async function repoSnapshot(client: HubClient, id: string, revision: string): Promise<RepoSnapshot> {

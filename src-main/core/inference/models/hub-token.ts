@@ -17,7 +17,10 @@ export function hubTokenPath(paths: Pick<AppPaths, 'userData'>): string {
 
 function checkToken(token: string, where: string): string {
   if (!TOKEN.test(token)) {
-    throw new DocketError('invalid_token', `The hub token from ${where} is not usable: a token is 8 or more printable characters without spaces (hub tokens start with hf_). Copy it again from the hub's access token settings.`);
+    throw new DocketError(
+      'invalid_token',
+      `The hub token from ${where} is not usable: a token is 8 or more printable characters without spaces (hub tokens start with hf_). Copy it again from the hub's access token settings.`,
+    );
   }
   return token;
 }

@@ -63,14 +63,22 @@ function readStaging(dir: string): Staging | null {
 function chooseDtype(id: string, at: string, available: Map<OnnxDtype, string[]>, requested: OnnxDtype | undefined): OnnxDtype {
   const offered = [...available.keys()].map((d) => `${d} (${ONNX_DTYPES[d]})`).join(', ');
   if (requested) {
-    if (!available.has(requested)) throw new DocketError('wrong_dtype', `${id}@${at} has no ${requested} weights (${ONNX_DTYPES[requested]}); it has ${offered || 'no ONNX weights'}.`);
+    if (!available.has(requested))
+      throw new DocketError('wrong_dtype', `${id}@${at} has no ${requested} weights (${ONNX_DTYPES[requested]}); it has ${offered || 'no ONNX weights'}.`);
     return requested;
   }
   if (available.size === 0) {
-    throw new DocketError('model_incomplete', `${id} has no ONNX weights (onnx/model.onnx, onnx/model_quantized.onnx, …) at ${at}; use a transformers.js-compatible export (Xenova/… or onnx-community/…).`);
+    throw new DocketError(
+      'model_incomplete',
+      `${id} has no ONNX weights (onnx/model.onnx, onnx/model_quantized.onnx, …) at ${at}; use a transformers.js-compatible export (Xenova/… or onnx-community/…).`,
+    );
   }
   const chosen = defaultDtype(available.keys());
-  if (!chosen) throw new DocketError('wrong_dtype', `${id}@${at} has neither q8 nor fp32 weights; it has ${offered}: choose one of those (--dtype, or the weights list in the Models view).`);
+  if (!chosen)
+    throw new DocketError(
+      'wrong_dtype',
+      `${id}@${at} has neither q8 nor fp32 weights; it has ${offered}: choose one of those (--dtype, or the weights list in the Models view).`,
+    );
   return chosen;
 }
 
@@ -96,7 +104,15 @@ export async function pullModel(paths: AppPaths, ref: string, job: Job, options:
   }
 }
 
-async function pullWith(client: HubClient, paths: AppPaths, id: string, revision: string, target: string, requested: OnnxDtype | undefined, job: Job): Promise<ModelInfo> {
+async function pullWith(
+  client: HubClient,
+  paths: AppPaths,
+  id: string,
+  revision: string,
+  target: string,
+  requested: OnnxDtype | undefined,
+  job: Job,
+): Promise<ModelInfo> {
   const progress = { done: 0, total: 0 };
   const report = (message: string) => job.report({ done: progress.done, total: progress.total || null, unit: 'bytes', message });
   report(`asking ${client.host} for ${id}@${revision}`);
@@ -117,8 +133,13 @@ async function pullWith(client: HubClient, paths: AppPaths, id: string, revision
     const meta = known.get(file) ?? (await fileMetadata(client, id, at, file));
     if (!meta) {
       if (file === 'config.json') throw noConfigError(id, client.host);
-      if (REQUIRED.includes(file)) throw new DocketError('model_incomplete', `${id} has no ${file} on ${client.host}; is it a transformers.js (ONNX) model? Try the Xenova/… or onnx-community/… version.`);
-      if (weights.includes(file)) throw new DocketError('model_incomplete', `${id}: ${file} is listed but the hub has no such file at ${at}. Pull again later.`);
+      if (REQUIRED.includes(file))
+        throw new DocketError(
+          'model_incomplete',
+          `${id} has no ${file} on ${client.host}; is it a transformers.js (ONNX) model? Try the Xenova/… or onnx-community/… version.`,
+        );
+      if (weights.includes(file))
+        throw new DocketError('model_incomplete', `${id}: ${file} is listed but the hub has no such file at ${at}. Pull again later.`);
       continue;
     }
     if (snapshot.commit && meta.commit && meta.commit !== snapshot.commit) {
@@ -217,7 +238,9 @@ function describePulled(id: string, dir: string, dtype: OnnxDtype, record: PullR
     path: dir,
     task: null,
     modelType: typeof config['model_type'] === 'string' ? (config['model_type'] as string) : null,
-    labels: Object.entries(id2label).sort(([a], [b]) => Number(a) - Number(b)).map(([, l]) => String(l)),
+    labels: Object.entries(id2label)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, l]) => String(l)),
     dtypes: [dtype],
     sizeBytes: record.files.reduce((sum, f) => sum + f.size, 0),
     builtin: false,

@@ -108,7 +108,10 @@ export function resolveModel(paths: AppPaths, ref: string): { id: string; path: 
   if (/^[\w.-]+\/[\w.-]+$/.test(ref)) {
     const cached = join(paths.modelCache, ref);
     if (!relative(paths.modelCache, cached).startsWith('..') && existsSync(join(cached, 'config.json'))) return { id: ref, path: cached };
-    throw new DocketError('model_not_found', `Model ${ref} is not on this machine. Pull it first: docket models pull ${ref} (or give the path of a model folder).`);
+    throw new DocketError(
+      'model_not_found',
+      `Model ${ref} is not on this machine. Pull it first: docket models pull ${ref} (or give the path of a model folder).`,
+    );
   }
   throw new DocketError('model_not_found', `${ref} is neither a model folder (no config.json there) nor a hub id like owner/name.`);
 }

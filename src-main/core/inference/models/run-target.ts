@@ -22,7 +22,10 @@ export function runTarget(paths: AppPaths, ref: string, task: InferenceTask, dty
     const builtin = BUILTIN_DETECTORS[ref];
     if (builtin.task !== task) {
       const use = Object.values(BUILTIN_DETECTORS).find((d) => d.task === task);
-      throw new DocketError('wrong_model', `${ref} finds ${builtin.task === 'ner' ? 'named entities' : 'parts of speech'}, not ${task}${use ? `; use ${use.id}` : ''}.`);
+      throw new DocketError(
+        'wrong_model',
+        `${ref} finds ${builtin.task === 'ner' ? 'named entities' : 'parts of speech'}, not ${task}${use ? `; use ${use.id}` : ''}.`,
+      );
     }
     if (dtype === 'q8') throw new DocketError('wrong_dtype', `${ref} is built in and has no weights to choose; leave the dtype out.`);
     return { id: ref, path: ref, dtype: 'fp32' };
@@ -30,7 +33,10 @@ export function runTarget(paths: AppPaths, ref: string, task: InferenceTask, dty
   const model = resolveModel(paths, ref);
   const info = describeModel(model.id, model.path);
   if (TOKEN_TASKS.has(task) && info.task !== 'token-classification') {
-    throw new DocketError('wrong_model', `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model (or builtin/${task === 'ner' ? 'names' : 'pos'}).`);
+    throw new DocketError(
+      'wrong_model',
+      `${model.id} is a ${info.task ?? 'unknown'} model; ${task.toUpperCase()} needs a token-classification model (or builtin/${task === 'ner' ? 'names' : 'pos'}).`,
+    );
   }
   // As asked; else fp32 when the folder has it (scores match the reference), then q8, then whatever it has.
   const chosen = dtype ?? (['fp32', 'q8', ...info.dtypes] as OnnxDtype[]).find((d) => info.dtypes.includes(d)) ?? 'fp32';

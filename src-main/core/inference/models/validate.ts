@@ -16,7 +16,11 @@ export const ONNX_FILES = ONNX_DTYPES;
 
 function readJson(dir: string, file: string): Record<string, unknown> {
   const path = join(dir, file);
-  if (!existsSync(path)) throw new DocketError('model_invalid', `${path} is missing: a model folder needs config.json, tokenizer.json and onnx/model.onnx (or model_quantized.onnx).`);
+  if (!existsSync(path))
+    throw new DocketError(
+      'model_invalid',
+      `${path} is missing: a model folder needs config.json, tokenizer.json and onnx/model.onnx (or model_quantized.onnx).`,
+    );
   try {
     const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     if (typeof value !== 'object' || value === null) throw new Error('not a JSON object');
@@ -31,13 +35,19 @@ export function validateModelFolder(dir: string): ModelFolderInfo {
   const config = readJson(dir, 'config.json');
   const id2label = config['id2label'];
   if (typeof id2label !== 'object' || id2label === null || Object.keys(id2label).length === 0) {
-    throw new DocketError('model_invalid', `${join(dir, 'config.json')} has no id2label: Docket cannot name the model's outputs. Use a fine-tuned classification or token-classification model.`);
+    throw new DocketError(
+      'model_invalid',
+      `${join(dir, 'config.json')} has no id2label: Docket cannot name the model's outputs. Use a fine-tuned classification or token-classification model.`,
+    );
   }
-  const labels = Object.entries(id2label as Record<string, string>).sort(([a], [b]) => Number(a) - Number(b)).map(([, l]) => l);
+  const labels = Object.entries(id2label as Record<string, string>)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, l]) => l);
   const tokenizer = readJson(dir, 'tokenizer.json');
   checkVocabulary(dir, tokenizer, config);
   const dtypes = ONNX_DTYPE_NAMES.filter((d) => existsSync(join(dir, ONNX_FILES[d])));
-  if (dtypes.length === 0) throw new DocketError('model_invalid', `${join(dir, 'onnx')} has neither model.onnx nor model_quantized.onnx (nor another transformers.js weights file).`);
+  if (dtypes.length === 0)
+    throw new DocketError('model_invalid', `${join(dir, 'onnx')} has neither model.onnx nor model_quantized.onnx (nor another transformers.js weights file).`);
   for (const dtype of dtypes) {
     checkOnnxFile(join(dir, ONNX_FILES[dtype]));
     checkExternalData(dir, dtype, config);
@@ -53,7 +63,10 @@ function checkVocabulary(dir: string, tokenizer: Record<string, unknown>, config
   const highest = Math.max(size - 1, ...added.map((t) => t.id));
   const vocabSize = Number(config['vocab_size']);
   if (Number.isFinite(vocabSize) && vocabSize > 0 && highest >= vocabSize) {
-    throw new DocketError('model_invalid', `${join(dir, 'tokenizer.json')} has token ids up to ${highest}, but config.json says vocab_size ${vocabSize}: the tokenizer does not belong to this model.`);
+    throw new DocketError(
+      'model_invalid',
+      `${join(dir, 'tokenizer.json')} has token ids up to ${highest}, but config.json says vocab_size ${vocabSize}: the tokenizer does not belong to this model.`,
+    );
   }
 }
 
@@ -117,6 +130,9 @@ function checkExternalData(dir: string, dtype: OnnxDtype, config: Record<string,
   const declared = (config['transformers.js_config'] as { use_external_data_format?: unknown } | undefined)?.use_external_data_format;
   const wanted = typeof declared === 'number' ? declared : declared === true ? 1 : 0;
   if (wanted > 0 && externalDataChunks(dir, dtype) < wanted) {
-    throw new DocketError('model_invalid', `${join(dir, ONNX_FILES[dtype])}_data is missing: config.json says the ${dtype} weights are kept outside the graph in ${wanted} file(s). Pull the model again.`);
+    throw new DocketError(
+      'model_invalid',
+      `${join(dir, ONNX_FILES[dtype])}_data is missing: config.json says the ${dtype} weights are kept outside the graph in ${wanted} file(s). Pull the model again.`,
+    );
   }
 }

@@ -24,7 +24,10 @@ interface Items {
 
 export function aggregate(scores: TokenScores, id2label: Record<number, string>, options: DecodeOptions): EntitySpan[] {
   if (!AGGREGATION_STRATEGIES.includes(options.aggregation)) {
-    throw new DocketError('invalid_aggregation', `Unknown aggregation strategy "${String(options.aggregation)}"; use one of ${AGGREGATION_STRATEGIES.join(', ')}.`);
+    throw new DocketError(
+      'invalid_aggregation',
+      `Unknown aggregation strategy "${String(options.aggregation)}"; use one of ${AGGREGATION_STRATEGIES.join(', ')}.`,
+    );
   }
   const labels = Array.from({ length: scores.numLabels }, (_, c) => id2label[c] ?? `LABEL_${c}`);
   const tags = labels.map((l) => (l.startsWith('B-') || l.startsWith('I-') ? l.slice(2) : l));
@@ -111,7 +114,7 @@ function wordItems(s: TokenScores, strategy: 'first' | 'average' | 'max'): Items
   const end = new Int32Array(s.n);
   const mean = new Float64Array(L);
   let count = 0;
-  for (let i = 0; i < s.n; ) {
+  for (let i = 0; i < s.n;) {
     let j = i + 1;
     while (j < s.n && s.wordIds[j] === s.wordIds[i]) j++;
     // Word [i, j): extent from its non-empty tokens.

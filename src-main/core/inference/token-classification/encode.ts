@@ -60,7 +60,14 @@ export function tokenizerView(tokenizer: PreTrainedTokenizer): TokenizerView {
   const holder = tokenizer as unknown as { _tokenizer?: RawTokenizer; _tokenizerJSON?: Record<string, unknown> };
   const raw = holder._tokenizer;
   const json = holder._tokenizerJSON;
-  if (!raw || !json || typeof raw.encode_text !== 'function' || !raw.model || typeof raw.model.encode !== 'function' || !(raw.added_tokens_map instanceof Map)) {
+  if (
+    !raw ||
+    !json ||
+    typeof raw.encode_text !== 'function' ||
+    !raw.model ||
+    typeof raw.model.encode !== 'function' ||
+    !(raw.added_tokens_map instanceof Map)
+  ) {
     throw new DocketError(
       'tokenizer_unsupported',
       'This tokenizer does not expose the internals Docket needs for character offsets (expected a tokenizer.json loaded by @huggingface/transformers 4.x). Re-export the model with a fast tokenizer (tokenizer.json).',
@@ -146,7 +153,7 @@ export function encodeDocument(tokenizer: PreTrainedTokenizer, text: string): Do
  */
 function unknownTokenLengths(ids: Int32Array, preOf: Int32Array, preStrings: string[], surfaces: TokenSurfaces): Int32Array | null {
   let result: Int32Array | null = null;
-  for (let i = 0; i < ids.length; ) {
+  for (let i = 0; i < ids.length;) {
     let j = i + 1;
     while (j < ids.length && preOf[j] === preOf[i]) j++;
     // Pre-token [i, j)
@@ -156,8 +163,10 @@ function unknownTokenLengths(ids: Int32Array, preOf: Int32Array, preStrings: str
     let measurable = preOf[i]! >= 0;
     for (let t = i; t < j && measurable; t++) {
       const kind = surfaces.kind(ids[t]!);
-      if (kind === SURFACE_UNKNOWN) { unknowns++; unknownAt = t; }
-      else if (kind === SURFACE_TEXT) known += surfaces.folded(ids[t]!).length;
+      if (kind === SURFACE_UNKNOWN) {
+        unknowns++;
+        unknownAt = t;
+      } else if (kind === SURFACE_TEXT) known += surfaces.folded(ids[t]!).length;
       else measurable = false;
     }
     if (unknowns > 0) {

@@ -41,7 +41,7 @@ export function isWhitespaceCodePoint(cp: number): boolean {
 /** Fold a whole string (token surfaces, pre-tokens). */
 export function foldString(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     out += foldCodePoint(cp);
     i += cp > 0xffff ? 2 : 1;
@@ -66,7 +66,7 @@ export function foldText(text: string): FoldedText {
   let n = 0;
   // Folded index where the last visible code point's units begin; -1 after whitespace.
   let lastVisible = -1;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);

@@ -30,7 +30,10 @@ export function decodeEntities(
   const scores = mergeWindows(windows, logits);
   // Offsets index into the text the windows were planned on; a different string would give wrong spans.
   if (scores.n > 0 && scores.ends[scores.n - 1]! > text.length) {
-    throw new DocketError('invalid_windows', 'The token windows were planned on a longer text than the one given to decodeEntities; pass the same document text.');
+    throw new DocketError(
+      'invalid_windows',
+      'The token windows were planned on a longer text than the one given to decodeEntities; pass the same document text.',
+    );
   }
   return aggregate(scores, id2label, options);
 }
@@ -79,7 +82,12 @@ export interface ClassifyOptions extends Partial<DecodeOptions> {
 }
 
 /** Convenience for one document, in the process that calls it. The engine batches across documents instead. */
-export async function classifyTokens(model: PreTrainedModel, tokenizer: PreTrainedTokenizer, text: string, options: ClassifyOptions = {}): Promise<EntitySpan[]> {
+export async function classifyTokens(
+  model: PreTrainedModel,
+  tokenizer: PreTrainedTokenizer,
+  text: string,
+  options: ClassifyOptions = {},
+): Promise<EntitySpan[]> {
   const maxLength = options.maxLength ?? resolveMaxLength(tokenizer, model);
   const stride = options.stride ?? defaultStride(maxLength);
   const windows = planWindows(tokenizer, text, { maxLength, stride });

@@ -32,7 +32,13 @@ const RESYNC_WINDOW = 64;
  * @param unknownLengths folded length of unknown tokens where the caller knows it (from the
  * pre-token), else -1 / null: then an unknown token runs to the next known token or whitespace.
  */
-export function alignTokens(ids: Int32Array, text: FoldedText, textLength: number, surfaces: TokenSurfaces, unknownLengths: Int32Array | null = null): TokenOffsets {
+export function alignTokens(
+  ids: Int32Array,
+  text: FoldedText,
+  textLength: number,
+  surfaces: TokenSurfaces,
+  unknownLengths: Int32Array | null = null,
+): TokenOffsets {
   const n = ids.length;
   const starts = new Int32Array(n);
   const ends = new Int32Array(n);
@@ -130,7 +136,7 @@ export function alignTokens(ids: Int32Array, text: FoldedText, textLength: numbe
     const cps: number[] = [];
     const cpByteEnd: number[] = [];
     let groupFolded = '';
-    for (let b = 0; b < total; ) {
+    for (let b = 0; b < total;) {
       const [cp, len] = decodeUtf8(buffer, b);
       cps.push(cp);
       b += len;

@@ -32,7 +32,11 @@ export function specialTemplate(view: TokenizerView): SpecialTemplate {
   if (t) return t;
   const processed = view.raw.post_processor ? view.raw.post_processor([MARKER], null, true) : { tokens: [MARKER] };
   const at = processed.tokens.indexOf(MARKER);
-  if (at < 0) throw new DocketError('tokenizer_unsupported', 'The tokenizer post-processor does not place the text sequence where Docket can find it; token classification cannot add special tokens for windows.');
+  if (at < 0)
+    throw new DocketError(
+      'tokenizer_unsupported',
+      'The tokenizer post-processor does not place the text sequence where Docket can find it; token classification cannot add special tokens for windows.',
+    );
   const toId = (tok: string): number => {
     const id = view.raw.added_tokens_map.get(tok)?.id ?? view.raw.model.tokens_to_ids.get(tok);
     if (id === undefined) throw new DocketError('tokenizer_unsupported', `The tokenizer's special token "${tok}" is not in its vocabulary (tokenizer.json).`);
@@ -67,10 +71,16 @@ export function windowsFromEncoding(enc: DocumentEncoding, template: SpecialTemp
   const { maxLength, stride } = options;
   const budget = maxLength - template.prefix.length - template.suffix.length;
   if (!Number.isInteger(maxLength) || budget < 1) {
-    throw new DocketError('invalid_window', `Window length ${maxLength} leaves no room for text after the model's ${template.prefix.length + template.suffix.length} special tokens; use a larger maxLength.`);
+    throw new DocketError(
+      'invalid_window',
+      `Window length ${maxLength} leaves no room for text after the model's ${template.prefix.length + template.suffix.length} special tokens; use a larger maxLength.`,
+    );
   }
   if (!Number.isInteger(stride) || stride < 0 || stride >= budget) {
-    throw new DocketError('invalid_window', `Stride ${stride} must be a whole number from 0 to ${budget - 1} (less than the ${budget} text tokens per window).`);
+    throw new DocketError(
+      'invalid_window',
+      `Stride ${stride} must be a whole number from 0 to ${budget - 1} (less than the ${budget} text tokens per window).`,
+    );
   }
   const n = enc.length;
   if (n === 0) return [];
@@ -107,8 +117,14 @@ function coreCuts(ranges: Array<[number, number]>, wordIds: Int32Array, n: numbe
     const mid = Math.max(lo, Math.floor((ranges[w + 1]![0] + hi) / 2));
     let cut = mid;
     for (let d = 0; mid - d >= lo || mid + d <= hi; d++) {
-      if (mid - d >= lo && isWordStart(mid - d)) { cut = mid - d; break; }
-      if (mid + d <= hi && isWordStart(mid + d)) { cut = mid + d; break; }
+      if (mid - d >= lo && isWordStart(mid - d)) {
+        cut = mid - d;
+        break;
+      }
+      if (mid + d <= hi && isWordStart(mid + d)) {
+        cut = mid + d;
+        break;
+      }
     }
     cuts.push(cut);
   }
@@ -126,13 +142,21 @@ function buildWindow(enc: DocumentEncoding, t: SpecialTemplate, s: number, e: nu
   const offsets = new Array<[number, number] | null>(len);
   const wordIds = new Array<number | null>(len);
   let k = 0;
-  for (const id of t.prefix) { inputIds[k] = id; offsets[k] = null; wordIds[k++] = null; }
+  for (const id of t.prefix) {
+    inputIds[k] = id;
+    offsets[k] = null;
+    wordIds[k++] = null;
+  }
   for (let i = s; i < e; i++) {
     inputIds[k] = enc.ids[i]!;
     offsets[k] = [enc.starts[i]!, enc.ends[i]!];
     wordIds[k++] = enc.wordIds[i]!;
   }
-  for (const id of t.suffix) { inputIds[k] = id; offsets[k] = null; wordIds[k++] = null; }
+  for (const id of t.suffix) {
+    inputIds[k] = id;
+    offsets[k] = null;
+    wordIds[k++] = null;
+  }
   const window: TokenWindow = {
     inputIds,
     attentionMask: new Array<number>(len).fill(1),

@@ -40,7 +40,8 @@ export function annotationEditor<T extends { id: number; runId: number | null },
     /** Changes one row, recorded in the audit log; throws when it does not exist. */
     update: (db: Db, id: number, change: Change, actor: string, groupId: string | null): T => updateMany(db, t, [{ id, change }], actor, groupId)[0]!,
     /** update() for many rows at once (bulk decisions, undo of them): same rows and audit entries. */
-    updateMany: (db: Db, changes: ReadonlyArray<{ id: number; change: Change }>, actor: string, groupId: string | null): T[] => updateMany(db, t, changes, actor, groupId),
+    updateMany: (db: Db, changes: ReadonlyArray<{ id: number; change: Change }>, actor: string, groupId: string | null): T[] =>
+      updateMany(db, t, changes, actor, groupId),
     /** Deletes one row, recorded in the audit log; a row already gone is no error. */
     remove: (db: Db, id: number, actor: string, groupId: string | null): void => remove(db, t, id, actor, groupId),
     /** Puts a deleted row back under its old id when free (see restore below). */
@@ -54,7 +55,13 @@ function get<T extends { id: number; runId: number | null }, Row>(db: Db, t: Ann
 }
 
 /** update() for many rows at once (bulk decisions, undo of them): one audit entry each. */
-function updateMany<T extends { id: number; runId: number | null }, Row>(db: Db, t: AnnotationTable<T, Row>, changes: ReadonlyArray<{ id: number; change: NoInfer<Partial<T>> }>, actor: string, groupId: string | null): T[] {
+function updateMany<T extends { id: number; runId: number | null }, Row>(
+  db: Db,
+  t: AnnotationTable<T, Row>,
+  changes: ReadonlyArray<{ id: number; change: NoInfer<Partial<T>> }>,
+  actor: string,
+  groupId: string | null,
+): T[] {
   const write = prepared(db, `UPDATE ${t.table} SET ${t.editable.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
   const at = now();
   const out: T[] = [];
@@ -71,7 +78,13 @@ function updateMany<T extends { id: number; runId: number | null }, Row>(db: Db,
   return out;
 }
 
-function remove<T extends { id: number; runId: number | null }, Row>(db: Db, t: AnnotationTable<T, Row>, id: number, actor: string, groupId: string | null): void {
+function remove<T extends { id: number; runId: number | null }, Row>(
+  db: Db,
+  t: AnnotationTable<T, Row>,
+  id: number,
+  actor: string,
+  groupId: string | null,
+): void {
   const before = get(db, t, id);
   if (!before) return;
   prepared(db, `DELETE FROM ${t.table} WHERE id = ?`).run(id);

@@ -22,15 +22,15 @@ export interface AuditRow extends AuditEntry {
 export function append(db: Db, entry: AuditEntry): number {
   // Cached: an import appends one entry per document (200,000 for a large CSV).
   const info = prepared(db, `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      now(),
-      entry.actor,
-      entry.action,
-      entry.entity,
-      entry.entityId,
-      entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-      entry.groupId ?? null,
-    );
+    now(),
+    entry.actor,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+    entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+    entry.groupId ?? null,
+  );
   return Number(info.lastInsertRowid);
 }
 
@@ -70,10 +70,7 @@ export function byGroup(db: Db, groupId: string): AuditRow[] {
 
 /** Appends many changes with one prepared statement (bulk edits); same rows as append(). */
 export function appendMany(db: Db, entries: readonly AuditEntry[]): void {
-  const statement = prepared(
-    db,
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const statement = prepared(db, `INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const at = now();
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   for (const e of entries) statement.run(at, e.actor, e.action, e.entity, e.entityId, json(e.before), json(e.after), e.groupId ?? null);

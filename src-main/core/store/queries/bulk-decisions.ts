@@ -77,11 +77,22 @@ export interface BulkResult {
 export function decide(db: Db, filter: BulkFilter, status: 'accepted' | 'rejected', groupId: string): BulkResult {
   return writeTransaction(db, (): BulkResult => {
     const w = where(filter);
-    const rows = (table: string) => db.prepare(`SELECT id, document_id FROM ${table} WHERE ${w.sql} ORDER BY id`).all(...w.params) as Array<{ id: number; document_id: number }>;
+    const rows = (table: string) =>
+      db.prepare(`SELECT id, document_id FROM ${table} WHERE ${w.sql} ORDER BY id`).all(...w.params) as Array<{ id: number; document_id: number }>;
     const spanRows = rows('spans');
     const labelRows = rows('doc_labels');
-    spans.updateMany(db, spanRows.map((r) => ({ id: r.id, change: { status } })), HUMAN, groupId);
-    docLabels.updateMany(db, labelRows.map((r) => ({ id: r.id, change: { status } })), HUMAN, groupId);
+    spans.updateMany(
+      db,
+      spanRows.map((r) => ({ id: r.id, change: { status } })),
+      HUMAN,
+      groupId,
+    );
+    docLabels.updateMany(
+      db,
+      labelRows.map((r) => ({ id: r.id, change: { status } })),
+      HUMAN,
+      groupId,
+    );
     const documentIds = [...new Set([...spanRows, ...labelRows].map((r) => r.document_id))];
     return { changed: spanRows.length + labelRows.length, documentIds };
   });

@@ -13,7 +13,16 @@ export function create(db: Db, input: { documentId: number; task: string; label:
     }
     return docLabels.create(
       db,
-      { documentId: input.documentId, task: input.task.trim(), label: input.label.trim(), score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null },
+      {
+        documentId: input.documentId,
+        task: input.task.trim(),
+        label: input.label.trim(),
+        score: null,
+        source: 'human',
+        sourceName: HUMAN,
+        status: 'accepted',
+        runId: null,
+      },
       HUMAN,
       groupId,
     );

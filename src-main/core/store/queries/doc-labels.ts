@@ -3,7 +3,6 @@ import type { Db } from '../database.ts';
 import { now } from '../clock.ts';
 import * as audit from './audit.ts';
 import { annotationEditor, decisionOf, type AnnotationTable } from './annotation-table.ts';
-import { prepared } from '../statements.ts';
 
 export interface NewDocLabel {
   documentId: number;
@@ -52,9 +51,7 @@ const table: AnnotationTable<DocLabel, DocLabelRow> = {
 export const { get, update, updateMany, remove, restore } = annotationEditor<DocLabel, DocLabelRow, DocLabelChange>(table);
 
 export function forDocument(db: Db, documentId: number): DocLabel[] {
-  return (db.prepare('SELECT * FROM doc_labels WHERE document_id = ? ORDER BY task, score DESC, id').all(documentId) as DocLabelRow[]).map(
-    toDocLabel,
-  );
+  return (db.prepare('SELECT * FROM doc_labels WHERE document_id = ? ORDER BY task, score DESC, id').all(documentId) as DocLabelRow[]).map(toDocLabel);
 }
 
 export function insertMany(db: Db, labels: readonly NewDocLabel[]): void {
@@ -74,13 +71,13 @@ export function insertMany(db: Db, labels: readonly NewDocLabel[]): void {
  * Returns how many found labels were already decided.
  */
 export function replaceProposals(db: Db, documentId: number, task: string, sourceName: string, labels: readonly NewDocLabel[]): number {
-  db.prepare("DELETE FROM doc_labels WHERE document_id = ? AND task = ? AND source_name = ? AND status = 'proposed'").run(
-    documentId,
-    task,
-    sourceName,
-  );
+  db.prepare("DELETE FROM doc_labels WHERE document_id = ? AND task = ? AND source_name = ? AND status = 'proposed'").run(documentId, task, sourceName);
   const decided = new Set(
-    (db.prepare("SELECT label FROM doc_labels WHERE document_id = ? AND task = ? AND status IN ('accepted', 'rejected')").all(documentId, task) as Array<{ label: string }>).map((r) => r.label),
+    (
+      db.prepare("SELECT label FROM doc_labels WHERE document_id = ? AND task = ? AND status IN ('accepted', 'rejected')").all(documentId, task) as Array<{
+        label: string;
+      }>
+    ).map((r) => r.label),
   );
   const fresh = labels.filter((l) => !decided.has(l.label));
   insertMany(db, fresh);
@@ -101,4 +98,3 @@ export function create(db: Db, label: NewDocLabel, actor: string, groupId: strin
 }
 
 export type DocLabelChange = Partial<Pick<DocLabel, 'label' | 'status'>>;
-

@@ -219,8 +219,18 @@ export function list(db: Db, query: ListQuery): { total: number; rows: DocumentR
   const rows = db
     .prepare(`${withFigures} SELECT * FROM base ${confidenceFilter} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...filterParams, query.limit, query.offset) as Array<{
-    id: number; name: string; media_type: string; size_bytes: number; page_count: number | null; status: string;
-    imported_at: string; top_label: string | null; top_score: number | null; span_count: number; min_confidence: number | null; ocr_confidence: number | null;
+    id: number;
+    name: string;
+    media_type: string;
+    size_bytes: number;
+    page_count: number | null;
+    status: string;
+    imported_at: string;
+    top_label: string | null;
+    top_score: number | null;
+    span_count: number;
+    min_confidence: number | null;
+    ocr_confidence: number | null;
   }>;
   return {
     total,

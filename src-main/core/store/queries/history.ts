@@ -83,7 +83,8 @@ function inverseOf(db: Db, entry: AuditRow): Inverse | null {
   if (entry.entity === 'span') {
     if (entry.action === 'span.create') return { kind: 'span.remove', id };
     if (entry.action === 'span.delete') return { kind: 'span.restore', span: before! };
-    if (entry.action === 'span.update') return { kind: 'span.update', id, change: { start: before!.start, end: before!.end, label: before!.label, status: before!.status } };
+    if (entry.action === 'span.update')
+      return { kind: 'span.update', id, change: { start: before!.start, end: before!.end, label: before!.label, status: before!.status } };
   } else if (entry.entity === 'doc_label') {
     if (entry.action === 'label.create') return { kind: 'label.remove', id };
     if (entry.action === 'label.delete') return { kind: 'label.restore', label: before! };
@@ -99,7 +100,7 @@ function inverseOf(db: Db, entry: AuditRow): Inverse | null {
 function applyInverses(db: Db, inverses: readonly Inverse[], groupId: string): void {
   const spanExists = (id: number) => prepared(db, 'SELECT 1 FROM spans WHERE id = ?').get(id) !== undefined;
   const labelExists = (id: number) => prepared(db, 'SELECT 1 FROM doc_labels WHERE id = ?').get(id) !== undefined;
-  for (let i = 0; i < inverses.length; ) {
+  for (let i = 0; i < inverses.length;) {
     const first = inverses[i]!;
     let j = i;
     while (j < inverses.length && inverses[j]!.kind === first.kind) j++;
@@ -112,7 +113,12 @@ function applyInverses(db: Db, inverses: readonly Inverse[], groupId: string): v
         break;
       }
       case 'span.remove':
-        spans.removeMany(db, (run as Array<Extract<Inverse, { kind: 'span.remove' }>>).map((x) => x.id), HUMAN, groupId);
+        spans.removeMany(
+          db,
+          (run as Array<Extract<Inverse, { kind: 'span.remove' }>>).map((x) => x.id),
+          HUMAN,
+          groupId,
+        );
         break;
       case 'label.update': {
         const changes = (run as Array<Extract<Inverse, { kind: 'label.update' }>>).filter((x) => labelExists(x.id));

@@ -23,7 +23,9 @@ export function forModel(db: Db, models: string | readonly string[]): TagMapping
 
 /** Every model the analyst has mapped, with its mapping. */
 export function all(db: Db): Array<{ model: string; mapping: TagMapping }> {
-  const rows = db.prepare('SELECT m.model, m.tag, l.name AS label FROM label_mappings m JOIN labels l ON l.id = m.label_id ORDER BY m.model, m.tag').all() as Array<{ model: string; tag: string; label: string }>;
+  const rows = db
+    .prepare('SELECT m.model, m.tag, l.name AS label FROM label_mappings m JOIN labels l ON l.id = m.label_id ORDER BY m.model, m.tag')
+    .all() as Array<{ model: string; tag: string; label: string }>;
   const byModel = new Map<string, TagMapping>();
   for (const r of rows) (byModel.get(r.model) ?? byModel.set(r.model, {}).get(r.model)!)[r.tag] = r.label;
   return [...byModel].map(([model, mapping]) => ({ model, mapping }));
@@ -46,14 +48,24 @@ export function save(db: Db, model: string, mapping: Readonly<TagMapping>): TagM
       const named = [...new Set(missing.map(([, label]) => `"${label}"`))].join(', ');
       throw new DocketError(
         'label_not_found',
-        `${named} ${missing.length === 1 ? 'is not a label' : 'are not labels'} of this project; add ${missing.length === 1 ? 'it' : 'them'} under Labels first, or map ${missing.map(([tag]) => tag).join(', ')} to one of: ${labels.list(db).map((l) => l.name).join(', ')}.`,
+        `${named} ${missing.length === 1 ? 'is not a label' : 'are not labels'} of this project; add ${missing.length === 1 ? 'it' : 'them'} under Labels first, or map ${missing.map(([tag]) => tag).join(', ')} to one of: ${labels
+          .list(db)
+          .map((l) => l.name)
+          .join(', ')}.`,
       );
     }
     prepared(db, 'DELETE FROM label_mappings WHERE model = ?').run(model);
     const insert = prepared(db, 'INSERT INTO label_mappings (model, tag, label_id) VALUES (?, ?, ?)');
     for (const [tag, label] of entries) insert.run(model, tag, (labels.findByName(db, label) ?? labels.ensure(db, label)).id);
     const after = forModel(db, model);
-    audit.append(db, { actor: 'human', action: 'label_mapping.update', entity: 'setting', entityId: null, before: { model, mapping: before }, after: { model, mapping: after } });
+    audit.append(db, {
+      actor: 'human',
+      action: 'label_mapping.update',
+      entity: 'setting',
+      entityId: null,
+      before: { model, mapping: before },
+      after: { model, mapping: after },
+    });
     return after;
   });
 }

@@ -62,9 +62,8 @@ function check(db: Db, input: LabelInput, set: number): void {
   if (!/^[0-9a-z]$/i.test(input.hotkey) || RESERVED_HOTKEYS.has(input.hotkey.toLowerCase())) {
     throw new DocketError('invalid_hotkey', `Hotkey "${input.hotkey}" for ${name} is not allowed; use 1-9 or a letter other than A, X, J, K, Z.`);
   }
-  const owner = db
-    .prepare('SELECT name FROM labels WHERE set_id = ? AND lower(hotkey) = lower(?) AND id IS NOT ?')
-    .get(set, input.hotkey, input.id ?? null) as { name: string } | undefined;
+  const owner = db.prepare('SELECT name FROM labels WHERE set_id = ? AND lower(hotkey) = lower(?) AND id IS NOT ?').get(set, input.hotkey, input.id ?? null) as
+    { name: string } | undefined;
   if (owner) throw new DocketError('hotkey_taken', `Hotkey ${input.hotkey} already belongs to ${owner.name}; free it there first.`);
 }
 
@@ -78,12 +77,21 @@ export function save(db: Db, input: LabelInput): Label {
     const hotkey = input.hotkey === '' ? null : input.hotkey;
     let id = input.id;
     if (id === undefined) {
-      id = Number(db.prepare('INSERT INTO labels (set_id, name, colour, hotkey) VALUES (?, ?, ?, ?)').run(set, input.name.trim(), input.colour, hotkey).lastInsertRowid);
+      id = Number(
+        db.prepare('INSERT INTO labels (set_id, name, colour, hotkey) VALUES (?, ?, ?, ?)').run(set, input.name.trim(), input.colour, hotkey).lastInsertRowid,
+      );
     } else {
       db.prepare('UPDATE labels SET set_id = ?, name = ?, colour = ?, hotkey = ? WHERE id = ?').run(set, input.name.trim(), input.colour, hotkey, id);
     }
     const after = get(db, id)!;
-    audit.append(db, { actor: 'human', action: before ? 'label_def.update' : 'label_def.create', entity: 'label', entityId: id, before: before ?? null, after });
+    audit.append(db, {
+      actor: 'human',
+      action: before ? 'label_def.update' : 'label_def.create',
+      entity: 'label',
+      entityId: id,
+      before: before ?? null,
+      after,
+    });
     return after;
   });
 }
@@ -103,7 +111,9 @@ export function ensure(db: Db, name: string): Label {
   if (existing) return existing;
   const set = setId(db, DEFAULT_SET);
   const count = (db.prepare('SELECT count(*) AS n FROM labels').get() as { n: number }).n;
-  const used = new Set((db.prepare('SELECT hotkey FROM labels WHERE set_id = ? AND hotkey IS NOT NULL').all(set) as Array<{ hotkey: string }>).map((r) => r.hotkey));
+  const used = new Set(
+    (db.prepare('SELECT hotkey FROM labels WHERE set_id = ? AND hotkey IS NOT NULL').all(set) as Array<{ hotkey: string }>).map((r) => r.hotkey),
+  );
   const hotkey = ['1', '2', '3', '4', '5', '6', '7', '8', '9'].find((k) => !used.has(k)) ?? null;
   return save(db, { setName: DEFAULT_SET, name, colour: EXTRA_COLOURS[count % EXTRA_COLOURS.length]!, hotkey });
 }

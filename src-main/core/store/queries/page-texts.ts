@@ -47,7 +47,9 @@ export function replacePageTexts(db: Db, documentId: number, texts: ReadonlyMap<
   const doc = prepared(db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
   if (!doc) throw new DocketError('not_found', `Document ${documentId} does not exist (deleted meanwhile?).`);
   const all = pages.forDocument(db, documentId);
-  const spans = prepared(db, "SELECT id, start, end, status != 'proposed' OR source = 'human' AS decided FROM spans WHERE document_id = ? ORDER BY start").all(documentId) as SpanRow[];
+  const spans = prepared(db, "SELECT id, start, end, status != 'proposed' OR source = 'human' AS decided FROM spans WHERE document_id = ? ORDER BY start").all(
+    documentId,
+  ) as SpanRow[];
   const onPage = (p: pages.PageWithRuns) => spans.filter((s) => p.textEnd > p.textStart && s.start < p.textEnd && s.end > p.textStart);
   const refused = all.filter((p) => texts.has(p.pageNo) && onPage(p).some((s) => s.decided === 1)).map((p) => p.pageNo);
   const replaced = all.filter((p) => texts.has(p.pageNo) && !refused.includes(p.pageNo));
@@ -69,7 +71,10 @@ export function replacePageTexts(db: Db, documentId: number, texts: ReadonlyMap<
     }
   }
   prepared(db, 'UPDATE documents SET text = ? WHERE id = ?').run(layout.text, documentId);
-  const update = prepared(db, 'UPDATE pages SET text_start = ?, text_end = ?, layout = ?, needs_ocr = ?, ocr_confidence = ? WHERE document_id = ? AND page_no = ?');
+  const update = prepared(
+    db,
+    'UPDATE pages SET text_start = ?, text_end = ?, layout = ?, needs_ocr = ?, ocr_confidence = ? WHERE document_id = ? AND page_no = ?',
+  );
   for (const p of layout.pages) update.run(p.textStart, p.textEnd, JSON.stringify(p.runs), p.needsOcr ? 1 : 0, p.ocrConfidence, documentId, p.pageNo);
   refreshOcrFigures(db, documentId);
   audit.append(db, {
@@ -99,7 +104,8 @@ interface Layout {
   shiftAt(offset: number): number;
 }
 
-const moveRuns = (runs: readonly TextRun[], by: number): TextRun[] => (by === 0 ? [...runs] : runs.map((r) => ({ ...r, start: r.start + by, end: r.end + by })));
+const moveRuns = (runs: readonly TextRun[], by: number): TextRun[] =>
+  by === 0 ? [...runs] : runs.map((r) => ({ ...r, start: r.start + by, end: r.end + by }));
 
 /** The pages' texts in page order, joined by a blank line where both sides have text. */
 function inOrder(old: string, all: readonly pages.PageWithRuns[], texts: ReadonlyMap<number, PageText>, replaced: readonly pages.PageWithRuns[]): Layout {
@@ -113,9 +119,24 @@ function inOrder(old: string, all: readonly pages.PageWithRuns[], texts: Readonl
     if (text.length > 0 && content.length > 0) text += SEPARATOR;
     const start = text.length;
     text += content;
-    if (fresh) laid.push({ pageNo: p.pageNo, textStart: start, textEnd: text.length, runs: moveRuns(fresh.runs, start), needsOcr: false, ocrConfidence: fresh.confidence });
+    if (fresh)
+      laid.push({
+        pageNo: p.pageNo,
+        textStart: start,
+        textEnd: text.length,
+        runs: moveRuns(fresh.runs, start),
+        needsOcr: false,
+        ocrConfidence: fresh.confidence,
+      });
     else {
-      laid.push({ pageNo: p.pageNo, textStart: start, textEnd: text.length, runs: moveRuns(p.runs, start - p.textStart), needsOcr: p.needsOcr, ocrConfidence: p.ocrConfidence });
+      laid.push({
+        pageNo: p.pageNo,
+        textStart: start,
+        textEnd: text.length,
+        runs: moveRuns(p.runs, start - p.textStart),
+        needsOcr: p.needsOcr,
+        ocrConfidence: p.ocrConfidence,
+      });
       if (p.textEnd > p.textStart) shifts.push({ from: p.textStart, to: p.textEnd, by: start - p.textStart });
     }
   }
@@ -135,7 +156,14 @@ function appended(old: string, all: readonly pages.PageWithRuns[], texts: Readon
     if (text.length > 0 && fresh.text.length > 0) text += SEPARATOR;
     const start = text.length;
     text += fresh.text;
-    laid.push({ pageNo: p.pageNo, textStart: start, textEnd: text.length, runs: moveRuns(fresh.runs, start), needsOcr: false, ocrConfidence: fresh.confidence });
+    laid.push({
+      pageNo: p.pageNo,
+      textStart: start,
+      textEnd: text.length,
+      runs: moveRuns(fresh.runs, start),
+      needsOcr: false,
+      ocrConfidence: fresh.confidence,
+    });
   }
   for (const p of all) if (!replaced.includes(p)) laid.push({ ...p, runs: p.runs, ocrConfidence: p.ocrConfidence });
   return { text, pages: laid, shiftAt: () => 0 };
@@ -149,12 +177,20 @@ function checkJoined(old: string, all: readonly pages.PageWithRuns[]): void {
     if (joined.length > 0 && content.length > 0) joined += SEPARATOR;
     joined += content;
   }
-  if (joined !== old) throw new DocketError('text_layout', 'This document\'s text is not its pages\' texts in order (imported by an older version?); OCR cannot place new page text in it. Re-import the file.');
+  if (joined !== old)
+    throw new DocketError(
+      'text_layout',
+      "This document's text is not its pages' texts in order (imported by an older version?); OCR cannot place new page text in it. Re-import the file.",
+    );
 }
 
 /** The document's mean OCR confidence (weighted by words) and status, from its pages. */
 function refreshOcrFigures(db: Db, documentId: number): void {
-  const rows = prepared(db, 'SELECT needs_ocr, ocr_confidence, layout FROM pages WHERE document_id = ?').all(documentId) as Array<{ needs_ocr: number; ocr_confidence: number | null; layout: string }>;
+  const rows = prepared(db, 'SELECT needs_ocr, ocr_confidence, layout FROM pages WHERE document_id = ?').all(documentId) as Array<{
+    needs_ocr: number;
+    ocr_confidence: number | null;
+    layout: string;
+  }>;
   let words = 0;
   let total = 0;
   for (const r of rows) {

@@ -50,7 +50,10 @@ export function insertMany(db: Db, documentId: number, pages: readonly NewPage[]
 
 /** Page geometry without the (large) run layouts: what the document view lists. */
 export function infoForDocument(db: Db, documentId: number): PageInfo[] {
-  const rows = prepared(db, 'SELECT document_id, page_no, width, height, rotation, text_start, text_end, needs_ocr, ocr_confidence, \'[]\' AS layout FROM pages WHERE document_id = ? ORDER BY page_no').all(documentId) as PageRow[];
+  const rows = prepared(
+    db,
+    "SELECT document_id, page_no, width, height, rotation, text_start, text_end, needs_ocr, ocr_confidence, '[]' AS layout FROM pages WHERE document_id = ? ORDER BY page_no",
+  ).all(documentId) as PageRow[];
   return rows.map(toInfo);
 }
 

@@ -40,18 +40,34 @@ export function save(db: Db, input: RuleInput): PatternRule {
   validateRule(rule);
   return writeTransaction(db, () => {
     const before = input.id === undefined ? undefined : get(db, input.id);
-    if (input.id !== undefined && !before) throw new DocketError('not_found', `Pattern rule ${input.id} does not exist (deleted elsewhere?); reload the rules.`);
+    if (input.id !== undefined && !before)
+      throw new DocketError('not_found', `Pattern rule ${input.id} does not exist (deleted elsewhere?); reload the rules.`);
     let id = input.id;
     if (id === undefined) {
       id = Number(
-        db.prepare('INSERT INTO pattern_rules (kind, label, pattern, flags, enabled) VALUES (?, ?, ?, ?, ?)').run(rule.kind, rule.label, rule.pattern, rule.flags, input.enabled ? 1 : 0)
-          .lastInsertRowid,
+        db
+          .prepare('INSERT INTO pattern_rules (kind, label, pattern, flags, enabled) VALUES (?, ?, ?, ?, ?)')
+          .run(rule.kind, rule.label, rule.pattern, rule.flags, input.enabled ? 1 : 0).lastInsertRowid,
       );
     } else {
-      db.prepare('UPDATE pattern_rules SET kind = ?, label = ?, pattern = ?, flags = ?, enabled = ? WHERE id = ?').run(rule.kind, rule.label, rule.pattern, rule.flags, input.enabled ? 1 : 0, id);
+      db.prepare('UPDATE pattern_rules SET kind = ?, label = ?, pattern = ?, flags = ?, enabled = ? WHERE id = ?').run(
+        rule.kind,
+        rule.label,
+        rule.pattern,
+        rule.flags,
+        input.enabled ? 1 : 0,
+        id,
+      );
     }
     const after = get(db, id)!;
-    audit.append(db, { actor: 'human', action: before ? 'pattern_rule.update' : 'pattern_rule.create', entity: 'setting', entityId: id, before: before ?? null, after });
+    audit.append(db, {
+      actor: 'human',
+      action: before ? 'pattern_rule.update' : 'pattern_rule.create',
+      entity: 'setting',
+      entityId: id,
+      before: before ?? null,
+      after,
+    });
     return after;
   });
 }
@@ -97,7 +113,8 @@ export function phoneRegions(db: Db): CountryCode[] {
   const listed = knownRegions(setting(db, PHONE_REGIONS_KEY));
   if (listed.length > 0) return listed;
   const legacy = setting(db, LEGACY_PHONE_REGION_KEY);
-  if (typeof legacy === 'string' && isSupportedCountry(legacy)) return [legacy, ...DEFAULT_PHONE_REGIONS.filter((r) => r !== legacy)].slice(0, MAX_PHONE_REGIONS);
+  if (typeof legacy === 'string' && isSupportedCountry(legacy))
+    return [legacy, ...DEFAULT_PHONE_REGIONS.filter((r) => r !== legacy)].slice(0, MAX_PHONE_REGIONS);
   return [...DEFAULT_PHONE_REGIONS];
 }
 
@@ -117,12 +134,18 @@ export function setPhoneRegions(db: Db, regions: readonly string[]): CountryCode
   }
   if (codes.length === 0) throw new DocketError('invalid_region', 'No phone region given; type at least one two-letter country code, such as US.');
   if (codes.length > MAX_PHONE_REGIONS) {
-    throw new DocketError('invalid_region', `${codes.length} phone regions given; list at most ${MAX_PHONE_REGIONS}, most likely first (each one slows detection).`);
+    throw new DocketError(
+      'invalid_region',
+      `${codes.length} phone regions given; list at most ${MAX_PHONE_REGIONS}, most likely first (each one slows detection).`,
+    );
   }
   const after = codes as CountryCode[];
   return writeTransaction(db, () => {
     const before = phoneRegions(db);
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(PHONE_REGIONS_KEY, JSON.stringify(after));
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      PHONE_REGIONS_KEY,
+      JSON.stringify(after),
+    );
     db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_PHONE_REGION_KEY);
     audit.append(db, { actor: 'human', action: 'phone_regions.update', entity: 'setting', entityId: null, before, after });
     return after;

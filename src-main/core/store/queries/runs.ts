@@ -54,7 +54,9 @@ export function create(db: Db, run: RunSettings & { docsTotal: number }): number
 /** Keys sorted at every level: equal settings give equal text, whatever order they were built in. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -92,7 +94,9 @@ function ownerAlive(owner: string | null): boolean {
  */
 export function resumable(db: Db, settings: RunSettings): (RunSummary & { params: Record<string, unknown> }) | undefined {
   reconcile(db);
-  const row = db.prepare('SELECT * FROM runs WHERE task = ? AND model IS ? AND params = ? ORDER BY id DESC LIMIT 1').get(settings.task, settings.model, canonicalJson(settings.params ?? {})) as RunRow | undefined;
+  const row = db
+    .prepare('SELECT * FROM runs WHERE task = ? AND model IS ? AND params = ? ORDER BY id DESC LIMIT 1')
+    .get(settings.task, settings.model, canonicalJson(settings.params ?? {})) as RunRow | undefined;
   return row && (row.status === 'interrupted' || row.status === 'cancelled') ? toRun(row) : undefined;
 }
 
@@ -114,7 +118,12 @@ export function list(db: Db) {
 export function markDocumentDone(db: Db, runId: number, documentId: number, outputs: unknown): void {
   const json = outputs === undefined ? null : JSON.stringify(outputs);
   // Constant time: the count goes up by one for a new document, never by recounting the run.
-  const added = prepared(db, 'INSERT OR IGNORE INTO run_documents (run_id, document_id, done_at, outputs) VALUES (?, ?, ?, ?)').run(runId, documentId, now(), json);
+  const added = prepared(db, 'INSERT OR IGNORE INTO run_documents (run_id, document_id, done_at, outputs) VALUES (?, ?, ?, ?)').run(
+    runId,
+    documentId,
+    now(),
+    json,
+  );
   if (added.changes > 0) prepared(db, 'UPDATE runs SET docs_done = docs_done + 1 WHERE id = ?').run(runId);
   else prepared(db, 'UPDATE run_documents SET done_at = ?, outputs = ? WHERE run_id = ? AND document_id = ?').run(now(), json, runId, documentId);
 }
@@ -125,11 +134,5 @@ export function doneDocumentIds(db: Db, runId: number): Set<number> {
 }
 
 export function finish(db: Db, id: number, status: 'completed' | 'cancelled' | 'failed' | 'interrupted', counts: Record<string, number>, error?: string): void {
-  db.prepare('UPDATE runs SET status = ?, finished_at = ?, counts = ?, error = ? WHERE id = ?').run(
-    status,
-    now(),
-    JSON.stringify(counts),
-    error ?? null,
-    id,
-  );
+  db.prepare('UPDATE runs SET status = ?, finished_at = ?, counts = ?, error = ? WHERE id = ?').run(status, now(), JSON.stringify(counts), error ?? null, id);
 }

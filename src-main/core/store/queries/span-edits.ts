@@ -85,7 +85,12 @@ export function merge(db: Db, ids: readonly number[], groupId: string): Span {
     const start = Math.min(...parts.map((p) => p.start));
     const end = Math.max(...parts.map((p) => p.end));
     for (const p of parts) spans.remove(db, p.id, HUMAN, groupId);
-    return spans.create(db, { documentId, start, end, label: parts[0]!.label, score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null }, HUMAN, groupId);
+    return spans.create(
+      db,
+      { documentId, start, end, label: parts[0]!.label, score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null },
+      HUMAN,
+      groupId,
+    );
   });
 }
 
@@ -107,7 +112,12 @@ export function split(db: Db, id: number, at: number, groupId: string): [Span, S
     }
     spans.remove(db, id, HUMAN, groupId);
     const piece = (start: number, end: number) =>
-      spans.create(db, { documentId: span.documentId, start, end, label: span.label, score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null }, HUMAN, groupId);
+      spans.create(
+        db,
+        { documentId: span.documentId, start, end, label: span.label, score: null, source: 'human', sourceName: HUMAN, status: 'accepted', runId: null },
+        HUMAN,
+        groupId,
+      );
     return [piece(span.start, leftEnd), piece(rightStart, span.end)];
   });
 }

@@ -49,7 +49,16 @@ const table: AnnotationTable<Span, SpanRow> = {
   noun: 'Span',
   fromRow: toSpan,
   editable: ['start', 'end', 'label', 'status'],
-  columns: { document_id: 'documentId', start: 'start', end: 'end', label: 'label', score: 'score', source: 'source', source_name: 'sourceName', status: 'status' },
+  columns: {
+    document_id: 'documentId',
+    start: 'start',
+    end: 'end',
+    label: 'label',
+    score: 'score',
+    source: 'source',
+    source_name: 'sourceName',
+    status: 'status',
+  },
 };
 
 export const { get, update, updateMany, remove, restore } = annotationEditor<Span, SpanRow, SpanChange>(table);
@@ -102,7 +111,9 @@ export function replacePatternProposals(db: Db, documentId: number, spans: reado
  */
 export function withoutDecided<T extends Pick<NewSpan, 'start' | 'end' | 'label'>>(db: Db, documentId: number, found: readonly T[]): T[] {
   if (found.length === 0) return [];
-  const decided = prepared(db, "SELECT start, end, label, status FROM spans WHERE document_id = ? AND status IN ('accepted', 'rejected')").all(documentId) as Array<{ start: number; end: number; label: string; status: string }>;
+  const decided = prepared(db, "SELECT start, end, label, status FROM spans WHERE document_id = ? AND status IN ('accepted', 'rejected')").all(
+    documentId,
+  ) as Array<{ start: number; end: number; label: string; status: string }>;
   if (decided.length === 0) return [...found];
   const exact = new Set(decided.map((d) => `${d.start}:${d.end}:${d.label}`));
   // Accepted spans per label, sorted by start, with the running maximum of their ends: whether
@@ -153,10 +164,13 @@ export function createMany(db: Db, spans: readonly NewSpan[], actor: string, gro
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   );
   const at = now();
-  const out = spans.map(
-    (s) => toSpan(insert.get(s.documentId, s.start, s.end, s.label, s.score, s.source, s.sourceName, s.status ?? 'accepted', s.runId, at, at) as SpanRow),
+  const out = spans.map((s) =>
+    toSpan(insert.get(s.documentId, s.start, s.end, s.label, s.score, s.source, s.sourceName, s.status ?? 'accepted', s.runId, at, at) as SpanRow),
   );
-  audit.appendMany(db, out.map((created) => ({ actor, action: 'span.create', entity: 'span', entityId: created.id, before: null, after: created, groupId })));
+  audit.appendMany(
+    db,
+    out.map((created) => ({ actor, action: 'span.create', entity: 'span', entityId: created.id, before: null, after: created, groupId })),
+  );
   return out;
 }
 

@@ -12,7 +12,10 @@ export function summary(db: Db): Stats {
   const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   const byStatus: Record<string, number> = { proposed: 0, accepted: 0, rejected: 0 };
   const labels: Stats['labels'] = [];
-  for (const [kind, table] of [['span', 'spans'], ['label', 'doc_labels']] as const) {
+  for (const [kind, table] of [
+    ['span', 'spans'],
+    ['label', 'doc_labels'],
+  ] as const) {
     for (const status of ['proposed', 'accepted', 'rejected']) byStatus[`${kind}.${status}`] = 0;
     for (const r of db.prepare(`SELECT status, count(*) AS n FROM ${table} GROUP BY status`).all() as Array<{ status: string; n: number }>) {
       byStatus[`${kind}.${r.status}`] = r.n;

@@ -16,6 +16,7 @@ let events: Array<{ event: EventName; payload: unknown }>;
 const caller: Caller = { id: 'test', emit: (event, payload) => events.push({ event, payload }) };
 let doc: number;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the response's fields as it expects them
 async function call(channel: string, payload: unknown): Promise<any> {
   const result = await router.handle(channel, payload, caller);
   if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
@@ -48,7 +49,10 @@ describe('annotation handlers', () => {
     const moved = await call('annotations:span.update', { id: merged.id, end: 10, status: 'accepted' });
     expect(moved.end).toBe(10);
     const parts = await call('annotations:span.split', { id: moved.id, at: 5 });
-    expect(parts.map((p: { start: number; end: number }) => [p.start, p.end])).toEqual([[0, 4], [5, 10]]);
+    expect(parts.map((p: { start: number; end: number }) => [p.start, p.end])).toEqual([
+      [0, 4],
+      [5, 10],
+    ]);
     expect(await call('annotations:span.delete', { id: parts[1].id })).toEqual({ ok: true });
     expect((await failure('annotations:span.delete', { id: parts[1].id })).code).toBe('not_found');
     expect(events).toHaveLength(6);
@@ -155,7 +159,15 @@ describe('settings handlers', () => {
     expect(patternRunSettings(app.db()).params).toEqual({ ...before, phoneRegions: ['US', 'GB', 'FR'] });
     expect(await call('patterns:regions.get', {})).toEqual({ regions: ['US', 'GB', 'FR'] });
     expect(MAX_REGIONS).toBe(MAX_PHONE_REGIONS);
-    for (const payload of [{}, { regions: [] }, { regions: 'US' }, { regions: ['USA'] }, { regions: ['U'] }, { regions: [1] }, { regions: Array(MAX_REGIONS + 1).fill('US') }]) {
+    for (const payload of [
+      {},
+      { regions: [] },
+      { regions: 'US' },
+      { regions: ['USA'] },
+      { regions: ['U'] },
+      { regions: [1] },
+      { regions: Array(MAX_REGIONS + 1).fill('US') },
+    ]) {
       const refused = await failure('patterns:regions.save', payload);
       expect(refused.code, JSON.stringify(payload)).toBe('invalid_request');
       expect(refused.message).toMatch(/^Invalid patterns:regions\.save request: /);

@@ -43,7 +43,10 @@ describe('documents handlers through the router', () => {
     const low = await call<{ rows: Array<{ id: number; minConfidence: number }> }>('documents:list.query', { maxConfidence: 0.5, label: 'PER' });
     expect(low.rows).toEqual([expect.objectContaining({ id, minConfidence: 0.42, spanCount: 1 })]);
 
-    const image = await call<{ imageDataUrl: string; width: number; height: number; boxes: Array<{ x: number; y: number; w: number; h: number }> }>('documents:page.render', { id, pageNo: 2, scale: 1 });
+    const image = await call<{ imageDataUrl: string; width: number; height: number; boxes: Array<{ x: number; y: number; w: number; h: number }> }>(
+      'documents:page.render',
+      { id, pageNo: 2, scale: 1 },
+    );
     expect(image.imageDataUrl.startsWith('data:image/png;base64,iVBORw0KGgo')).toBe(true);
     // Page 2 is rotated 90°: the image is landscape.
     expect([image.width, image.height]).toEqual([792, 612]);

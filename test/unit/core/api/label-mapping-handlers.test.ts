@@ -4,7 +4,15 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogModel, LabelMapping, type DocumentDetail, type ImportReport, type Label, type RunSummary, type Span } from '../../../../src-main/core/api/contract.ts';
+import {
+  CatalogModel,
+  LabelMapping,
+  type DocumentDetail,
+  type ImportReport,
+  type Label,
+  type RunSummary,
+  type Span,
+} from '../../../../src-main/core/api/contract.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 import { routerSession } from './router-session.ts';
 
@@ -46,7 +54,12 @@ describe('models:catalog.get', () => {
     expect(before.filter((m) => m.pulled).map((m) => m.id)).toEqual(['builtin/names', 'builtin/pos']);
     cpSync(ner, join(app.paths.modelCache, 'Xenova', 'bert-base-NER'), { recursive: true });
     const after = CatalogModel.array().parse((await call<{ models: unknown }>('models:catalog.get', {})).models);
-    expect(after.filter((m) => m.pulled).map((m) => m.id).sort()).toEqual(['Xenova/bert-base-NER', 'builtin/names', 'builtin/pos']);
+    expect(
+      after
+        .filter((m) => m.pulled)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['Xenova/bert-base-NER', 'builtin/names', 'builtin/pos']);
   });
 });
 
@@ -54,7 +67,14 @@ describe('labels:mapping.get', () => {
   it('lists every tag of an imported model, folded, with where it goes', async () => {
     const m = await mappingOf(ner);
     expect(m).toMatchObject({ model: ner, kind: 'entities' });
-    expect(where(m)).toEqual({ MISC: 'MISC (unchanged)', PER: 'PERSON (common)', ORG: 'ORG (unchanged)', LOC: 'LOC (unchanged)', DATE: 'DATE (unchanged)', MONEY: 'MONEY (unchanged)' });
+    expect(where(m)).toEqual({
+      MISC: 'MISC (unchanged)',
+      PER: 'PERSON (common)',
+      ORG: 'ORG (unchanged)',
+      LOC: 'LOC (unchanged)',
+      DATE: 'DATE (unchanged)',
+      MONEY: 'MONEY (unchanged)',
+    });
   });
 
   it("knows a catalog model before it is pulled, with the catalog's default, and the built-ins", async () => {
@@ -68,7 +88,10 @@ describe('labels:mapping.get', () => {
 
 describe('labels:mapping.save', () => {
   it('refuses what it cannot store, with the reason', async () => {
-    expect(await failure('labels:mapping.save', { model: ner, mapping: { PER: 'CLIENT' } })).toMatchObject({ code: 'label_not_found', message: expect.stringContaining('"CLIENT" is not a label of this project') });
+    expect(await failure('labels:mapping.save', { model: ner, mapping: { PER: 'CLIENT' } })).toMatchObject({
+      code: 'label_not_found',
+      message: expect.stringContaining('"CLIENT" is not a label of this project'),
+    });
     expect(await failure('labels:mapping.save', { model: ner, mapping: { GPE: 'LOC' } })).toMatchObject({ code: 'unknown_tag' });
     expect(await failure('labels:mapping.save', { model: ner, mapping: { PER: '' } })).toMatchObject({ code: 'invalid_request' });
     expect(await failure('labels:mapping.save', { model: 'builtin/pos', mapping: { NOUN: 'MISC' } })).toMatchObject({ code: 'not_mappable' });
@@ -83,7 +106,14 @@ describe('a run stores spans under the mapped labels', () => {
 
     await runNer();
     const first = await spansNow();
-    expect(Object.fromEntries(first.map((s) => [text(s), s.label]))).toEqual({ 'John Smith': 'PERSON', 'Acme Corp': 'ORG', Okonkwo: 'PERSON', Paris: 'LOC', Monday: 'DATE', Olympics: 'ORG' });
+    expect(Object.fromEntries(first.map((s) => [text(s), s.label]))).toEqual({
+      'John Smith': 'PERSON',
+      'Acme Corp': 'ORG',
+      Okonkwo: 'PERSON',
+      Paris: 'LOC',
+      Monday: 'DATE',
+      Olympics: 'ORG',
+    });
     expect(await labelNames()).toEqual(DEFAULT_LABELS);
 
     const john = first.find((s) => text(s) === 'John Smith')!;
@@ -104,7 +134,12 @@ describe('a run stores spans under the mapped labels', () => {
     const after = await spansNow();
     expect(after.find((s) => s.id === john.id)).toMatchObject({ label: 'PERSON', status: 'accepted', start: john.start, end: john.end });
     expect(after.find((s) => s.id === okonkwo.id)).toMatchObject({ label: 'PERSON', status: 'rejected', start: okonkwo.start, end: okonkwo.end });
-    expect(after.filter((s) => s.status === 'proposed').map((s) => `${text(s)}=${s.label}`).sort()).toEqual(['Acme Corp=ORG', 'John Smith=MISC', 'Monday=DATE', 'Okonkwo=MISC', 'Olympics=MISC', 'Paris=LOC']);
+    expect(
+      after
+        .filter((s) => s.status === 'proposed')
+        .map((s) => `${text(s)}=${s.label}`)
+        .sort(),
+    ).toEqual(['Acme Corp=ORG', 'John Smith=MISC', 'Monday=DATE', 'Okonkwo=MISC', 'Olympics=MISC', 'Paris=LOC']);
     expect(await labelNames()).toEqual(DEFAULT_LABELS);
   });
 });

@@ -37,7 +37,12 @@ describe('models:weights.get and models:pull.start', () => {
   it('lists the weights with their sizes before anything large is fetched, q8 by default', async () => {
     const listing = await call<WeightListing>('models:weights.get', { id: 'acme/sentiment' });
     expect(listing.defaultDtype).toBe('q8');
-    expect(listing.weights.map((w) => [w.dtype, w.loadable])).toEqual(expect.arrayContaining([['fp32', true], ['q8', true]]));
+    expect(listing.weights.map((w) => [w.dtype, w.loadable])).toEqual(
+      expect.arrayContaining([
+        ['fp32', true],
+        ['q8', true],
+      ]),
+    );
     expect(listing.weights.every((w) => (w.sizeBytes ?? 0) > 0)).toBe(true);
     expect(hub.log.filter((e) => e.server === 'cdn')).toEqual([]); // sizes come from the hub's first answer
   });

@@ -9,7 +9,6 @@ import { docket } from './in-process-cli.ts';
 import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 
-
 interface Row {
   id: number;
   document_id: number;
@@ -34,7 +33,10 @@ beforeAll(async () => {
   await ensureTestModels();
   process.env.DOCKET_USER_DATA = join(root, 'user');
   for (let i = 0; i < 6; i++) {
-    writeFileSync(join(root, `n${i}.txt`), `John Smith paid $12${i}0 to Acme Corp in Paris. Mail john${i}@example.com or call +1 415 555 26${i}1. Ref 2024-03-0${i + 1}.`);
+    writeFileSync(
+      join(root, `n${i}.txt`),
+      `John Smith paid $12${i}0 to Acme Corp in Paris. Mail john${i}@example.com or call +1 415 555 26${i}1. Ref 2024-03-0${i + 1}.`,
+    );
   }
   await docket('init', project);
   await docket('import', project, ...Array.from({ length: 6 }, (_, i) => join(root, `n${i}.txt`)));
@@ -69,7 +71,9 @@ describe('a decision is final', () => {
     const rejectedBefore = decided.filter((s) => s.status === 'rejected').map((s) => s.id);
     const final = new Map(spans().map((s) => [s.id, s.status]));
     expect(rejectedBefore.filter((id) => final.get(id) !== 'rejected')).toEqual([]);
-    expect(spans().filter((s) => s.status === 'accepted' && decidedKeys.has(key(s)) && decided.find((d) => key(d) === key(s))!.status === 'rejected')).toEqual([]);
+    expect(spans().filter((s) => s.status === 'accepted' && decidedKeys.has(key(s)) && decided.find((d) => key(d) === key(s))!.status === 'rejected')).toEqual(
+      [],
+    );
 
     // Proposing decided spans again is an explicit choice: then the rejected emails and phones come back as questions.
     expect((await docket('detect', project, '--patterns', '--propose-decided')).code).toBe(0);

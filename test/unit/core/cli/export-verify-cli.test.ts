@@ -33,7 +33,10 @@ describe('docket export / verify', () => {
     expect(readFileSync(join(dir, `${d}-note.txt`), 'utf8')).toBe('████████████ can be reached at ada@analytical.example today.');
     const audit = out();
     expect((await cli('export', path, '--format', 'audit', '--out', audit)).code).toBe(0);
-    const entries = readFileSync(join(audit, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; after: { findings: Array<{ id: string; label: string }> } });
+    const entries = readFileSync(join(audit, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string; after: { findings: Array<{ id: string; label: string }> } });
     const accepted = entries.filter((e) => e.action === 'export.residual_accepted');
     expect(accepted.map((e) => e.after.findings)).toEqual([[expect.objectContaining({ id: findingId, label: 'EMAIL' })]]);
 
@@ -70,7 +73,8 @@ describe('docket export / verify', () => {
     const child = spawn(process.execPath, [docket, 'export', path, '--format', 'txt', '--out', dir], { stdio: 'ignore' });
     const reportPath = join(dir, REPORT_JSON);
     // Kill it as soon as it has begun writing files.
-    for (let i = 0; i < 3000 && !(existsSync(reportPath) && readdirSync(dir).some((f) => f.endsWith('.txt') && f !== REPORT_TEXT)); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 3000 && !(existsSync(reportPath) && readdirSync(dir).some((f) => f.endsWith('.txt') && f !== REPORT_TEXT)); i++)
+      await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const status = (JSON.parse(readFileSync(reportPath, 'utf8')) as { status: string }).status;

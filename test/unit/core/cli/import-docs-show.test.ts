@@ -6,7 +6,6 @@ import { docket } from './in-process-cli.ts';
 import { generatedDir } from '../../../fixtures/generate.ts';
 import { generateIngestFixtures, ingestDir } from '../../../fixtures/ingest/generate.ts';
 
-
 const project = join(mkdtempSync(join(tmpdir(), 'docket-cli-')), 'p.docket');
 beforeAll(() => generateIngestFixtures(generatedDir));
 

@@ -17,7 +17,10 @@ const userData = join(root, 'user');
 /** `docket`, with its own user-data folder (where the batch is written). */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [docket, ...args], { timeout: 60_000, env: { ...process.env, DOCKET_USER_DATA: userData } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [docket, ...args], {
+      timeout: 60_000,
+      env: { ...process.env, DOCKET_USER_DATA: userData },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -40,7 +43,12 @@ describe('docket init --sample', () => {
     expect(created.stdout).toContain(`Created sample project ${project}: 12 documents`);
     expect(created.stdout).toContain('nothing was downloaded');
     expect(created.stdout).toContain(join(userData, 'sample-batch'));
-    for (const hint of [`docket detect ${project} --patterns --ner builtin/names`, `docket review ${project} --accept-above 0.9`, `docket export ${project} --format pdf --out`, `docket ocr ${project}`]) {
+    for (const hint of [
+      `docket detect ${project} --patterns --ner builtin/names`,
+      `docket review ${project} --accept-above 0.9`,
+      `docket export ${project} --format pdf --out`,
+      `docket ocr ${project}`,
+    ]) {
       expect(created.stdout).toContain(hint);
     }
   });
@@ -57,8 +65,9 @@ describe('docket init --sample', () => {
     expect(byName.get('phone-message-scan.png')).toMatchObject({ mediaType: 'application/pdf', pageCount: 1, status: 'needs_ocr' });
   });
 
-  it('has the known names in the documents\' text', async () => {
-    const textOf = async (name: string) => (JSON.parse((await cli('show', project, String(docs.find((d) => d.name === name)!.id), '--json')).stdout) as { text: string }).text;
+  it("has the known names in the documents' text", async () => {
+    const textOf = async (name: string) =>
+      (JSON.parse((await cli('show', project, String(docs.find((d) => d.name === name)!.id), '--json')).stdout) as { text: string }).text;
     expect(await textOf('complaint-letter.txt')).toContain("Siobhán O'Sullivan");
     expect(await textOf('case-notes.csv#1')).toContain('María José García López');
     expect(await textOf('messages.jsonl#3')).toContain('joao.pereira@example.com');
@@ -80,7 +89,10 @@ describe('docket init --sample', () => {
   });
 
   it('refuses a folder that does not exist, and reports as JSON when asked', async () => {
-    expect(await cli('init', join(root, 'missing', 'p.docket'), '--sample')).toMatchObject({ code: 1, stderr: expect.stringMatching(/folder .*missing does not exist/) });
+    expect(await cli('init', join(root, 'missing', 'p.docket'), '--sample')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/folder .*missing does not exist/),
+    });
     const json = await cli('init', join(root, 'second.docket'), '--sample', '--json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ path: join(root, 'second.docket'), batch: join(userData, 'sample-batch'), imported: 12, failed: [] });

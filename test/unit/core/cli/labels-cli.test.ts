@@ -10,7 +10,6 @@ import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import * as labelMappings from '../../../../src-main/core/store/queries/label-mappings.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 
-
 const root = mkdtempSync(join(tmpdir(), 'docket-cli-labels-'));
 const project = join(root, 'p.docket');
 const ner = modelDir('ner-wordpiece-cased');
@@ -40,7 +39,14 @@ describe('docket labels', () => {
     const shown = await mapping();
     expect(shown.kind).toBe('entities');
     expect(shown.model).toBe(ner);
-    expect(where(shown)).toEqual({ MISC: 'MISC (unchanged)', PER: 'PERSON (common)', ORG: 'ORG (unchanged)', LOC: 'LOC (unchanged)', DATE: 'DATE (unchanged)', MONEY: 'MONEY (unchanged)' });
+    expect(where(shown)).toEqual({
+      MISC: 'MISC (unchanged)',
+      PER: 'PERSON (common)',
+      ORG: 'ORG (unchanged)',
+      LOC: 'LOC (unchanged)',
+      DATE: 'DATE (unchanged)',
+      MONEY: 'MONEY (unchanged)',
+    });
     const text = await docket('labels', project, 'map', ner);
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/PER\s+→\s+PERSON\s+\(common tag name\)/);
@@ -76,7 +82,10 @@ describe('docket labels', () => {
 
   it('keeps part-of-speech tags as they are', async () => {
     const pos = await docket('labels', project, 'map', modelDir('pos-wordpiece'), '--json');
-    expect(LabelMapping.parse(JSON.parse(pos.out))).toMatchObject({ kind: 'pos', tags: expect.arrayContaining([{ tag: 'NOUN', label: 'NOUN', source: 'unchanged', automatic: 'NOUN' }]) });
+    expect(LabelMapping.parse(JSON.parse(pos.out))).toMatchObject({
+      kind: 'pos',
+      tags: expect.arrayContaining([{ tag: 'NOUN', label: 'NOUN', source: 'unchanged', automatic: 'NOUN' }]),
+    });
     const refused = await docket('labels', project, 'map', modelDir('pos-wordpiece'), 'NOUN=PERSON');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('tags parts of speech');

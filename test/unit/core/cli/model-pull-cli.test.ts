@@ -9,7 +9,6 @@ import { repoFiles } from '../../../fixtures/hub/repo-files.ts';
 import { HUB_TOKEN, TestHub } from '../../../fixtures/hub/test-hub.ts';
 import { ensureTestModels, modelDir } from '../../../fixtures/models/index.ts';
 
-
 const root = mkdtempSync(join(tmpdir(), 'docket-cli-pull-'));
 const saved = { ...process.env };
 let hub: TestHub;
@@ -41,7 +40,10 @@ describe('docket models weights / pull / token', () => {
     expect([existsSync(join(folder, 'model_quantized.onnx')), existsSync(join(folder, 'model.onnx'))]).toEqual([true, false]);
     expect((await docket('models', 'pull', 'acme/sentiment', '--dtype', 'fp32')).code).toBe(0);
     expect(existsSync(join(folder, 'model.onnx'))).toBe(true);
-    expect(await docket('models', 'pull', 'acme/sentiment', '--dtype', 'float32')).toMatchObject({ code: 1, err: expect.stringMatching(/--dtype must be one of fp32, fp16, q8/) });
+    expect(await docket('models', 'pull', 'acme/sentiment', '--dtype', 'float32')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/--dtype must be one of fp32, fp16, q8/),
+    });
   });
 
   it('explains a gated model without a token, and pulls it with HF_TOKEN', async () => {

@@ -23,7 +23,10 @@ function read<T>(path: string, sql: string): T[] {
   }
 }
 
-const spans = (path: string) => read<{ k: string }>(path, "SELECT document_id || ':' || start || ':' || end || ':' || label || ':' || round(score, 4) AS k FROM spans ORDER BY k").map((r) => r.k);
+const spans = (path: string) =>
+  read<{ k: string }>(path, "SELECT document_id || ':' || start || ':' || end || ':' || label || ':' || round(score, 4) AS k FROM spans ORDER BY k").map(
+    (r) => r.k,
+  );
 
 /** Starts the command and kills it once the run has stored at least `docs` documents. */
 async function killAfter(docs: number): Promise<number> {
@@ -53,7 +56,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a killed run resumes', () => {
-  it('killed at three moments, the same command resumes it and ends with exactly a clean run\'s results', async () => {
+  it("killed at three moments, the same command resumes it and ends with exactly a clean run's results", async () => {
     expect((await cli('detect', clean, '--ner', modelDir('ner-wordpiece-cased'))).code).toBe(0);
     const moments: number[] = [];
     for (const at of [1, 20, 40]) moments.push(await killAfter(at));

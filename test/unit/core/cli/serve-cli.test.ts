@@ -44,13 +44,18 @@ function openSocket(origin: string, token: string): Promise<WebSocket> {
 describe.skipIf(notBuilt !== null)('docket serve (a real process)', () => {
   it('prints its URL, serves the page, wants the token on the socket, and stops on SIGINT', async () => {
     const root = mkdtempSync(join(tmpdir(), 'docket-serve-cli-'));
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: { ...process.env, DOCKET_USER_DATA: join(root, 'user') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+      env: { ...process.env, DOCKET_USER_DATA: join(root, 'user') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (c) => (stdout += c));
     child.stderr!.on('data', (c) => (stderr += c));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
 
     const printed = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL printed within 30 s; stdout: ${stdout}; stderr: ${stderr}`)), 30_000);

@@ -50,7 +50,8 @@ describe('the evaluation corpus', () => {
         if (doc.text.slice(s.start, s.end) !== s.value) bad.push(`${JSON.stringify(s.value)} ≠ ${JSON.stringify(doc.text.slice(s.start, s.end))}`);
         if (/^\s|\s$/.test(s.value)) bad.push(`${JSON.stringify(s.value)} has whitespace at an end`);
       }
-      for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.end) bad.push(`${JSON.stringify(spans[i - 1]!.value)} overlaps ${JSON.stringify(spans[i]!.value)}`);
+      for (let i = 1; i < spans.length; i++)
+        if (spans[i]!.start < spans[i - 1]!.end) bad.push(`${JSON.stringify(spans[i - 1]!.value)} overlaps ${JSON.stringify(spans[i]!.value)}`);
     }
     expect(bad.slice(0, 10)).toEqual([]);
   });
@@ -74,14 +75,21 @@ describe('the evaluation corpus', () => {
       for (const { label, value, variant } of doc.entities) {
         const digits = value.replace(/\D/g, '');
         const ok =
-          label === 'CARD' ? luhnValid(digits) && digits.length >= 13 && digits.length <= 19
-          : label === 'IBAN' ? ibanValid(value.replace(/\s/g, ''))
-          : label === 'SSN' ? digits.length === 9 && !/^(000|666|9)/.test(digits) && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000'
-          : label === 'IP' ? isIP(value) !== 0
-          : label === 'PHONE' ? parsePhoneNumberFromString(phoneAscii(value), phoneRegionOf(variant))?.isValid() === true
-          : label === 'EMAIL' ? /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/u.test(value)
-          : label === 'URL' ? URL.canParse(value)
-          : /\d/.test(value);
+          label === 'CARD'
+            ? luhnValid(digits) && digits.length >= 13 && digits.length <= 19
+            : label === 'IBAN'
+              ? ibanValid(value.replace(/\s/g, ''))
+              : label === 'SSN'
+                ? digits.length === 9 && !/^(000|666|9)/.test(digits) && digits.slice(3, 5) !== '00' && digits.slice(5) !== '0000'
+                : label === 'IP'
+                  ? isIP(value) !== 0
+                  : label === 'PHONE'
+                    ? parsePhoneNumberFromString(phoneAscii(value), phoneRegionOf(variant))?.isValid() === true
+                    : label === 'EMAIL'
+                      ? /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/u.test(value)
+                      : label === 'URL'
+                        ? URL.canParse(value)
+                        : /\d/.test(value);
         if (!ok) bad.push(`${label} ${JSON.stringify(value)} [${variant}]`);
       }
     }
@@ -94,17 +102,58 @@ describe('the evaluation corpus', () => {
     const wanted: RegExp[] = [
       ...['Visa', 'Mastercard,', 'Mastercard 2-series', 'Amex', 'Discover', 'Diners', 'JCB'].map((b) => new RegExp(`^CARD: ${b}`)),
       ...['space', 'dash', 'none', 'nbsp', 'thin space', 'narrow nbsp', 'two spaces', 'line break'].map((s) => new RegExp(`^CARD: .*, ${s}`)),
-      /^PHONE: US \(415\)/, /^PHONE: US 415\./, /^PHONE: US 415-/, /^PHONE: US \(917\.555\.0142\) bracketed/, /^PHONE: GB 020/, /^PHONE: GB 07700/,
-      /^PHONE: DE 030/, /^PHONE: DE 089\//, /^PHONE: FR 01 42/, /^PHONE: FR 01\.42/, /^PHONE: IN 98765/, /^PHONE: IN 022/,
-      /^PHONE: GB \+44/, /^PHONE: FR \+33/, /^PHONE: DE \+49/, /^PHONE: IN \+91/, /^PHONE: US \+1/, /^PHONE: GB 0044/,
-      /^PHONE: .*extension/, /^PHONE: .*(nbsp|thin space)/, /^PHONE: .*(en dash|non-breaking hyphen)/, /^PHONE: .*line break/,
+      /^PHONE: US \(415\)/,
+      /^PHONE: US 415\./,
+      /^PHONE: US 415-/,
+      /^PHONE: US \(917\.555\.0142\) bracketed/,
+      /^PHONE: GB 020/,
+      /^PHONE: GB 07700/,
+      /^PHONE: DE 030/,
+      /^PHONE: DE 089\//,
+      /^PHONE: FR 01 42/,
+      /^PHONE: FR 01\.42/,
+      /^PHONE: IN 98765/,
+      /^PHONE: IN 022/,
+      /^PHONE: GB \+44/,
+      /^PHONE: FR \+33/,
+      /^PHONE: DE \+49/,
+      /^PHONE: IN \+91/,
+      /^PHONE: US \+1/,
+      /^PHONE: GB 0044/,
+      /^PHONE: .*extension/,
+      /^PHONE: .*(nbsp|thin space)/,
+      /^PHONE: .*(en dash|non-breaking hyphen)/,
+      /^PHONE: .*line break/,
       ...['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH'].map((c) => new RegExp(`^IBAN: ${c}`)),
-      /^IBAN: .*print$/, /^IBAN: .*electronic/, /^IBAN: .*line break/,
-      /^SSN: dashed/, /^SSN: spaced/, /^SSN: bare after cue/, /^SSN: bare after "(the )?(social security|SSN)/, /^SSN: (dashed|spaced) after "/,
-      /^DATE: ISO 2024/, /^DATE: ISO T/, /^DATE: ISO space/, /^DATE: US/, /^DATE: EU/, /^DATE: dotted/, /^DATE: two-digit year 7\/8/, /^DATE: two-digit year 07/,
-      /^DATE: 06-Aug/, /^DATE: 6 Aug/, /^DATE: 10 February/, /^DATE: February 10/, /^DATE: 10th of/,
-      /^EMAIL: plus tag/, /^EMAIL: .*subdomain/, /^EMAIL: unicode local part/, /^EMAIL: first\.last/,
-      /^IP: IPv4/, /^IP: IPv6/, /^URL: http.*path/, /^URL: http.*query/,
+      /^IBAN: .*print$/,
+      /^IBAN: .*electronic/,
+      /^IBAN: .*line break/,
+      /^SSN: dashed/,
+      /^SSN: spaced/,
+      /^SSN: bare after cue/,
+      /^SSN: bare after "(the )?(social security|SSN)/,
+      /^SSN: (dashed|spaced) after "/,
+      /^DATE: ISO 2024/,
+      /^DATE: ISO T/,
+      /^DATE: ISO space/,
+      /^DATE: US/,
+      /^DATE: EU/,
+      /^DATE: dotted/,
+      /^DATE: two-digit year 7\/8/,
+      /^DATE: two-digit year 07/,
+      /^DATE: 06-Aug/,
+      /^DATE: 6 Aug/,
+      /^DATE: 10 February/,
+      /^DATE: February 10/,
+      /^DATE: 10th of/,
+      /^EMAIL: plus tag/,
+      /^EMAIL: .*subdomain/,
+      /^EMAIL: unicode local part/,
+      /^EMAIL: first\.last/,
+      /^IP: IPv4/,
+      /^IP: IPv6/,
+      /^URL: http.*path/,
+      /^URL: http.*query/,
     ];
     const rare = wanted.filter((p) => count(p) < 8).map((p) => `${p.source} ×${count(p)}`);
     expect(rare).toEqual([]);
@@ -112,7 +161,11 @@ describe('the evaluation corpus', () => {
 
   it('holds the decoys seen flagged in real documents', () => {
     const values = documents.flatMap((d) => d.decoys.map((x) => x.value));
-    for (const needle of ['INV-', '3.10.521.9', '@2x.', '3000 2722 9465 1962', 'PO-']) expect(values.some((v) => v.includes(needle)), needle).toBe(true);
+    for (const needle of ['INV-', '3.10.521.9', '@2x.', '3000 2722 9465 1962', 'PO-'])
+      expect(
+        values.some((v) => v.includes(needle)),
+        needle,
+      ).toBe(true);
   });
 });
 
@@ -131,7 +184,9 @@ describe('pattern detectors on the evaluation corpus', () => {
       const s = result.labels[l];
       return `  ${l.padEnd(6)} recall ${pct(s.recall)}  precision ${pct(s.precision)}  F1 ${pct(s.f1)}  (${s.truePositives}/${s.gold}, ${s.falseHits} false hits)`;
     });
-    console.log(`Docket on the evaluation corpus (${documents.length} documents, ${result.all.gold} entities, ${result.decoys} decoys):\n${rows.join('\n')}\n  all    F1 ${pct(result.all.f1)}; ${result.decoysFlagged} decoys flagged`);
+    console.log(
+      `Docket on the evaluation corpus (${documents.length} documents, ${result.all.gold} entities, ${result.decoys} decoys):\n${rows.join('\n')}\n  all    F1 ${pct(result.all.f1)}; ${result.decoysFlagged} decoys flagged`,
+    );
   });
 
   it.each(LABELS)(`%s: recall ≥ ${RECALL} and precision ≥ ${PRECISION}`, (label) => {
@@ -155,7 +210,10 @@ describe('pattern detectors on the evaluation corpus', () => {
 describe('cases seen in real documents', () => {
   it('finds cards grouped with a no-break space, thin space, narrow no-break space or two spaces', () => {
     for (const sep of ['\u00a0', '\u2009', '\u202f', '  ']) {
-      for (const groups of [['4111', '1111', '1111', '1111'], ['3782', '822463', '10005']]) {
+      for (const groups of [
+        ['4111', '1111', '1111', '1111'],
+        ['3782', '822463', '10005'],
+      ]) {
         const value = groups.join(sep);
         expect(found(`Card number ${value} on file.`), JSON.stringify(value)).toEqual([{ label: 'CARD', text: value }]);
       }

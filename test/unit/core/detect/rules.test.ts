@@ -98,7 +98,9 @@ describe('overlaps', () => {
     expect(texts('Mail info@acme.com today', [deny('acme', 'ORG')], ['email'])).toEqual([['info@acme.com', 'EMAIL', 'email']]);
   });
   it('never returns overlapping spans on PII-dense text', () => {
-    const text = 'Card 4111 1111 1111 1111, call +1 415 555 2671 on 2024-02-10 from 10.0.0.1, SSN 219-09-9998, IBAN DE89370400440532013000, room 7788. '.repeat(50);
+    const text = 'Card 4111 1111 1111 1111, call +1 415 555 2671 on 2024-02-10 from 10.0.0.1, SSN 219-09-9998, IBAN DE89370400440532013000, room 7788. '.repeat(
+      50,
+    );
     const spans = detectPatterns(text, [deny('call'), regex('NUM', '\\d{4}')]);
     for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     expect(new Set(spans.map((s) => s.label))).toEqual(new Set(['CARD', 'MISC', 'NUM', 'SSN', 'IP', 'IBAN', 'PHONE', 'DATE']));

@@ -30,9 +30,11 @@ const stored = (db: Db, id: number) => spans.forDocument(db, id).map((s) => `${s
 /** A signal that reads as aborted from its `after`+1-th check on: a cancel in the middle of a batch. */
 function abortedAfter(after: number): AbortSignal {
   let checks = 0;
-  return { get aborted() {
-    return ++checks > after;
-  } } as AbortSignal;
+  return {
+    get aborted() {
+      return ++checks > after;
+    },
+  } as AbortSignal;
 }
 
 describe('a pattern run', () => {
@@ -46,7 +48,11 @@ describe('a pattern run', () => {
     expect(run.status).toBe('completed');
     expect(run.counts.rulesDisabled).toBe(1);
     expect(run.error).toMatch(/Pattern rule "XY" \/\(x\|xx\)\*y\/ took longer than \d+ ms on one document .*skipped for the rest of this run/);
-    const labels = (id: number) => spans.forDocument(db, id).map((s) => s.label).sort();
+    const labels = (id: number) =>
+      spans
+        .forDocument(db, id)
+        .map((s) => s.label)
+        .sort();
     expect(labels(slow)).toEqual(['EMAIL']);
     expect(labels(fine)).toEqual(['EMAIL']); // the rule stays off after it timed out, even where it would be quick
   }, 60_000);
@@ -56,7 +62,11 @@ describe('a pattern run', () => {
     const ids = addTickets(db, 2_500);
     const reports: ProgressUpdate[] = [];
     const run = await runPatterns(db, { signal: new AbortController().signal, report: (p) => reports.push(p) });
-    expect(run).toMatchObject({ status: 'completed', docsDone: ids.length, counts: expect.objectContaining({ documents: ids.length, spans: ids.length * 1.5 }) });
+    expect(run).toMatchObject({
+      status: 'completed',
+      docsDone: ids.length,
+      counts: expect.objectContaining({ documents: ids.length, spans: ids.length * 1.5 }),
+    });
     for (const id of ids) {
       const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string }).text;
       const expected = detectPatterns(text).map((s) => `${s.start}-${s.end} ${s.label} ${s.detector} proposed`);
@@ -115,7 +125,9 @@ describe('a pattern run', () => {
     const { db } = createProject();
     const ids = addTickets(db, 2_500);
     // The disk fills up (say) while the batch holding document 1,800 is written.
-    writeTransaction(db, () => db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON spans WHEN NEW.document_id = ${ids[1_799]} BEGIN SELECT RAISE(ABORT, 'disk full'); END`));
+    writeTransaction(db, () =>
+      db.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON spans WHEN NEW.document_id = ${ids[1_799]} BEGIN SELECT RAISE(ABORT, 'disk full'); END`),
+    );
     await expect(runPatterns(db, job())).rejects.toThrow(/disk full/);
     const run = runs.list(db)[0]!;
     expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/disk full/) });
@@ -142,18 +154,29 @@ describe('a pattern run', () => {
     // The app's process decides on document 10 after the run detected it, before its batch commits.
     const app = openDatabase(path);
     let checks = 0;
-    const signal = { get aborted() {
-      if (++checks === 20) writeTransaction(app, () => spans.update(app, email(ids[10]!).id, { status: 'rejected' }, 'human', null));
-      return false;
-    } } as AbortSignal;
+    const signal = {
+      get aborted() {
+        if (++checks === 20) writeTransaction(app, () => spans.update(app, email(ids[10]!).id, { status: 'rejected' }, 'human', null));
+        return false;
+      },
+    } as AbortSignal;
     // Time stands still, so the 50 documents make one batch, committed after the decision.
     vi.useFakeTimers({ toFake: ['performance'] });
     const run = await runPatterns(db, { signal, report: () => {} }).finally(() => vi.useRealTimers());
     app.close();
     expect(run.status).toBe('completed');
     expect(run.counts.alreadyDecided).toBe(3);
-    for (const [id, status] of [[ids[3]!, 'rejected'], [ids[5]!, 'accepted'], [ids[10]!, 'rejected']] as const) {
-      expect(spans.forDocument(db, id).filter((s) => s.label === 'EMAIL').map((s) => s.status)).toEqual([status]);
+    for (const [id, status] of [
+      [ids[3]!, 'rejected'],
+      [ids[5]!, 'accepted'],
+      [ids[10]!, 'rejected'],
+    ] as const) {
+      expect(
+        spans
+          .forDocument(db, id)
+          .filter((s) => s.label === 'EMAIL')
+          .map((s) => s.status),
+      ).toEqual([status]);
     }
   });
 });

@@ -44,9 +44,26 @@ function ibanValid(iban: string): boolean {
 }
 
 const NAMES = [
-  'glyph-pieces', 'render-mode-3', 'white-on-white', 'tiny-text', 'xobject-two-pages', 'xobject-shared-resources',
-  'xobject-never-drawn', 'outlines', 'annotations', 'acroform', 'attachments', 'javascript', 'metadata',
-  'incremental-update', 'outside-cropbox', 'hidden-layer', 'actualtext-alt', 'rotated-90', 'rotated-270', 'irregular-spacing',
+  'glyph-pieces',
+  'render-mode-3',
+  'white-on-white',
+  'tiny-text',
+  'xobject-two-pages',
+  'xobject-shared-resources',
+  'xobject-never-drawn',
+  'outlines',
+  'annotations',
+  'acroform',
+  'attachments',
+  'javascript',
+  'metadata',
+  'incremental-update',
+  'outside-cropbox',
+  'hidden-layer',
+  'actualtext-alt',
+  'rotated-90',
+  'rotated-270',
+  'irregular-spacing',
 ];
 
 describe('adversarial corpus: shape', () => {
@@ -198,7 +215,10 @@ describe('independent scanner', () => {
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('BT /F1 1 Tf 5 5 Td [(Ru) 40 (fus) -10 ( Bla) (ck) <77656c6c>] TJ ET')));
     const file = join(tmp, 'escapes.pdf');
     writeFileSync(file, await doc.save({ useObjectStreams: false }));
-    const raw = (value: string) => scanFile(file, value).filter((h) => h.layer === 'raw file bytes').map((h) => h.form);
+    const raw = (value: string) =>
+      scanFile(file, value)
+        .filter((h) => h.layer === 'raw file bytes')
+        .map((h) => h.form);
     expect(raw('Zebedee Foxworthy')).toContain('string');
     expect(raw('Zebedee Foxworthy')).not.toContain('latin1');
     expect(raw('(212) 555-0198')).toContain('string');

@@ -28,16 +28,38 @@ interface Exported {
 function analystSpans(text: string, secrets: readonly string[]): Span[] {
   const spans: Span[] = [];
   const add = (start: number, end: number, label: string, source: Span['source']) =>
-    spans.push({ id: spans.length + 1, documentId: 1, start, end, label, score: 0.99, source, sourceName: source === 'pattern' ? 'patterns' : 'analyst', status: 'accepted', runId: null });
+    spans.push({
+      id: spans.length + 1,
+      documentId: 1,
+      start,
+      end,
+      label,
+      score: 0.99,
+      source,
+      sourceName: source === 'pattern' ? 'patterns' : 'analyst',
+      status: 'accepted',
+      runId: null,
+    });
   for (const hit of detectPatterns(text)) add(hit.start, hit.end, hit.label, 'pattern');
-  for (const secret of secrets) for (const m of text.matchAll(new RegExp(valuePattern(secret).source, 'giu'))) add(m.index, m.index + m[0].length, 'SECRET', 'human');
+  for (const secret of secrets)
+    for (const m of text.matchAll(new RegExp(valuePattern(secret).source, 'giu'))) add(m.index, m.index + m[0].length, 'SECRET', 'human');
   return spans;
 }
 
 async function exportCase(c: AdversarialCase, options: Record<string, unknown> = {}): Promise<Exported> {
   const bytes = new Uint8Array(readFileSync(c.file));
   const imported = await extractPdf(`${c.name}.pdf`, bytes);
-  const doc = { id: 1, name: `${c.name}.pdf`, mediaType: 'application/pdf', sourcePath: c.file, text: imported.text, metadata: {}, pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })), spans: analystSpans(imported.text, c.secrets), data: bytes };
+  const doc = {
+    id: 1,
+    name: `${c.name}.pdf`,
+    mediaType: 'application/pdf',
+    sourcePath: c.file,
+    text: imported.text,
+    metadata: {},
+    pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })),
+    spans: analystSpans(imported.text, c.secrets),
+    data: bytes,
+  };
   const dir = mkdtempSync(join(tmpdir(), `docket-adv-${c.name}-`));
   const report = await runExport(fixtureReader([doc]), { format: 'pdf', outDir: dir, dpi: 100, ...options }, job());
   const written = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
@@ -53,7 +75,9 @@ beforeAll(async () => {
 
 describe('redacted export of the adversarial corpus', () => {
   it('exports every case, verified', () => {
-    const failed = [...results.values()].filter((r) => !r.report.ok || r.file === null).map((r) => `${r.case.name}: ${r.report.failures.map((f) => f.reason).join(' | ')}`);
+    const failed = [...results.values()]
+      .filter((r) => !r.report.ok || r.file === null)
+      .map((r) => `${r.case.name}: ${r.report.failures.map((f) => f.reason).join(' | ')}`);
     expect(failed).toEqual([]);
   });
 
@@ -61,7 +85,9 @@ describe('redacted export of the adversarial corpus', () => {
     const leaks: string[] = [];
     for (const r of results.values()) {
       if (!r.file) continue;
-      for (const secret of r.case.secrets) for (const hit of scanFile(r.file, secret)) leaks.push(`${r.case.name}: "${secret}" in ${hit.layer} (${hit.form})${r.report.ok ? ' — REPORTED OK' : ''}`);
+      for (const secret of r.case.secrets)
+        for (const hit of scanFile(r.file, secret))
+          leaks.push(`${r.case.name}: "${secret}" in ${hit.layer} (${hit.form})${r.report.ok ? ' — REPORTED OK' : ''}`);
     }
     expect(leaks).toEqual([]);
   });
@@ -78,7 +104,10 @@ describe('redacted export of the adversarial corpus', () => {
 
   it('with every page rendered, still leaks nothing and keeps the controls', async () => {
     for (const name of ['xobject-shared-resources', 'actualtext-alt', 'hidden-layer']) {
-      const r = await exportCase(cases.find((c) => c.name === name)!, { rasteriseAll: true });
+      const r = await exportCase(
+        cases.find((c) => c.name === name)!,
+        { rasteriseAll: true },
+      );
       expect(r.report.ok, name).toBe(true);
       for (const secret of r.case.secrets) expect(scanFile(r.file!, secret), `${name}: ${secret}`).toEqual([]);
       const text = extractedText(r.file!);
@@ -94,8 +123,29 @@ describe('redacted export of the adversarial corpus', () => {
       // Only one control word is redacted: the page is rendered, its hidden secrets were never marked.
       const word = c.controls[0]!.split(' ')[1]!;
       const at = imported.text.indexOf(word);
-      const span: Span = { id: 1, documentId: 1, start: at, end: at + word.length, label: 'MISC', score: 1, source: 'human', sourceName: 'analyst', status: 'accepted', runId: null };
-      const doc = { id: 1, name: 'h.pdf', mediaType: 'application/pdf', sourcePath: c.file, text: imported.text, metadata: {}, pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })), spans: [span], data: bytes };
+      const span: Span = {
+        id: 1,
+        documentId: 1,
+        start: at,
+        end: at + word.length,
+        label: 'MISC',
+        score: 1,
+        source: 'human',
+        sourceName: 'analyst',
+        status: 'accepted',
+        runId: null,
+      };
+      const doc = {
+        id: 1,
+        name: 'h.pdf',
+        mediaType: 'application/pdf',
+        sourcePath: c.file,
+        text: imported.text,
+        metadata: {},
+        pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })),
+        spans: [span],
+        data: bytes,
+      };
       const dir = mkdtempSync(join(tmpdir(), 'docket-adv-hidden-'));
       const report = await runExport(fixtureReader([doc]), { format: 'pdf', outDir: dir, dpi: 72 }, job());
       expect(report.failures, name).toEqual([]);
@@ -110,7 +160,17 @@ describe('redacted export of the adversarial corpus', () => {
     const bytes = new Uint8Array(readFileSync(c.file));
     const imported = await extractPdf(`${c.name}.pdf`, bytes);
     const dir = mkdtempSync(join(tmpdir(), 'docket-adv-unmarked-'));
-    const doc = { id: 1, name: 'w.pdf', mediaType: 'application/pdf', sourcePath: c.file, text: imported.text, metadata: {}, pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })), spans: [], data: bytes };
+    const doc = {
+      id: 1,
+      name: 'w.pdf',
+      mediaType: 'application/pdf',
+      sourcePath: c.file,
+      text: imported.text,
+      metadata: {},
+      pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })),
+      spans: [],
+      data: bytes,
+    };
     const report = await runExport(fixtureReader([doc]), { format: 'pdf', outDir: dir, dpi: 72 }, job());
     expect(report.ok).toBe(false);
     const residual = report.failures.filter((f) => f.reason.includes('residual scan'));

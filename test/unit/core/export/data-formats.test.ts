@@ -8,11 +8,17 @@ import { parse } from 'csv-parse/sync';
 describe('JSONL', () => {
   it('round-trips text and spans exactly, including astral characters and line breaks', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('PER', 'ORG')), { maxLength: 5 }), (text, raw) => {
-        const spans = raw.map(([a, b, label]) => ({ start: a % text.length, end: (a % text.length) + 1 + (b % (text.length - (a % text.length))), label })).filter((s) => s.end <= text.length);
-        const record = { text, spans, meta: { documentId: 1 } };
-        expect(readJsonl(jsonlLine(record) + jsonlLine(record))).toEqual([record, record]);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('PER', 'ORG')), { maxLength: 5 }),
+        (text, raw) => {
+          const spans = raw
+            .map(([a, b, label]) => ({ start: a % text.length, end: (a % text.length) + 1 + (b % (text.length - (a % text.length))), label }))
+            .filter((s) => s.end <= text.length);
+          const record = { text, spans, meta: { documentId: 1 } };
+          expect(readJsonl(jsonlLine(record) + jsonlLine(record))).toEqual([record, record]);
+        },
+      ),
     );
   });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -24,9 +24,27 @@ const secretsAll = [secrets.person, secrets.colleague, secrets.lineBreak, secret
 let reader: ProjectReader;
 beforeAll(async () => {
   const pdf = await loadFixturePdf(exportFixture('multi-column.pdf'));
-  const pdfSpans = spansFor(pdf.text, { per: secrets.person, colleague: secrets.colleague, lineBreak: secrets.lineBreak, pageBreak: secrets.pageBreak, officer: secrets.officer, phone: secrets.phone });
+  const pdfSpans = spansFor(pdf.text, {
+    per: secrets.person,
+    colleague: secrets.colleague,
+    lineBreak: secrets.lineBreak,
+    pageBreak: secrets.pageBreak,
+    officer: secrets.officer,
+    phone: secrets.phone,
+  });
   reader = fixtureReader([
-    { id: 1, name: 'minutes.pdf', mediaType: 'application/pdf', sourcePath: '/in/minutes.pdf', text: pdf.text, metadata: {}, pages: pdf.pages, spans: pdfSpans, data: pdf.bytes, labels: [label(1, 1, 'finance')] },
+    {
+      id: 1,
+      name: 'minutes.pdf',
+      mediaType: 'application/pdf',
+      sourcePath: '/in/minutes.pdf',
+      text: pdf.text,
+      metadata: {},
+      pages: pdf.pages,
+      spans: pdfSpans,
+      data: pdf.bytes,
+      labels: [label(1, 1, 'finance')],
+    },
     {
       id: 2,
       name: 'Jane Doe notes.txt', // a file named after the person
@@ -34,7 +52,13 @@ beforeAll(async () => {
       sourcePath: null,
       text: NOTE,
       metadata: {},
-      spans: [span(2, 11, 0, 8, 'PER'), span(2, 12, 16, 24, 'PER'), span(2, 13, 36, 40, 'ORG', { status: 'proposed', score: 0.3 }), span(2, 14, 47, 59, 'PER'), span(2, 15, 0, 4, 'PER', { status: 'rejected' })],
+      spans: [
+        span(2, 11, 0, 8, 'PER'),
+        span(2, 12, 16, 24, 'PER'),
+        span(2, 13, 36, 40, 'ORG', { status: 'proposed', score: 0.3 }),
+        span(2, 14, 47, 59, 'PER'),
+        span(2, 15, 0, 4, 'PER', { status: 'rejected' }),
+      ],
     },
     ...[0, 1].map((row) => ({
       id: 3 + row,
@@ -42,7 +66,9 @@ beforeAll(async () => {
       mediaType: 'text/csv',
       sourcePath: '/in/people.csv',
       text: row === 0 ? 'Call Jane Doe, she said "hi, there"' : 'No names here',
-      metadata: { csv: { header: ['id', 'note', 'city'], textColumn: 'note', rowNumber: row + 1, row: { id: `r${row + 1}`, city: row ? 'Oslo' : 'Bergen, NO' } } },
+      metadata: {
+        csv: { header: ['id', 'note', 'city'], textColumn: 'note', rowNumber: row + 1, row: { id: `r${row + 1}`, city: row ? 'Oslo' : 'Bergen, NO' } },
+      },
       spans: row === 0 ? [span(3, 21, 5, 13, 'PER')] : [],
     })),
   ]);
@@ -99,7 +125,17 @@ describe('runExport', () => {
     const bytes = await pdf.save();
     const imported = await extractPdf('ref.pdf', bytes);
     const at = imported.text.indexOf('5512429876') + 4;
-    const doc = { id: 9, name: 'ref.pdf', mediaType: 'application/pdf', sourcePath: null, text: imported.text, metadata: {}, pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })), spans: [span(9, 1, at, at + 2, 'ID')], data: bytes };
+    const doc = {
+      id: 9,
+      name: 'ref.pdf',
+      mediaType: 'application/pdf',
+      sourcePath: null,
+      text: imported.text,
+      metadata: {},
+      pages: imported.pages.map((p) => ({ ...p, runs: p.runs ?? [] })),
+      spans: [span(9, 1, at, at + 2, 'ID')],
+      data: bytes,
+    };
     const report = await runExport(fixtureReader([doc]), { format: 'pdf', outDir: dir, dpi: 72 }, job());
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
@@ -139,8 +175,11 @@ describe('runExport', () => {
       ['r1', 'Call [PER], she said "hi, there"', 'Bergen, NO'],
       ['r2', 'No names here', 'Oslo'],
     ]);
-    expect(parse(readFileSync(join(dir, 'documents.csv'), 'utf8'))[1]).toEqual(['2', '', // the name held a redacted string
-      '[PER] phoned [PER] back about ACME.\nThen [PER] wrote.']);
+    expect(parse(readFileSync(join(dir, 'documents.csv'), 'utf8'))[1]).toEqual([
+      '2',
+      '', // the name held a redacted string
+      '[PER] phoned [PER] back about ACME.\nThen [PER] wrote.',
+    ]);
   });
 
   it('jsonl: re-reads to exactly the exported spans', async () => {

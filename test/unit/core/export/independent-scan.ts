@@ -301,7 +301,7 @@ const hexBytes = (hex: string) => [...hex].join('\\s*');
 
 /** Hex patterns, one per encoding that can encode the value (utf-8 only when it differs from latin1). */
 function hexPatterns(value: string): Array<{ form: string; re: RegExp }> {
-  const ascii = /^[\x00-\x7f]*$/.test(value);
+  const ascii = /^\p{ASCII}*$/u.test(value);
   const out: Array<{ form: string; re: RegExp }> = [];
   for (const enc of ENCODINGS) {
     if (enc.name === 'utf-8' && ascii) continue;

@@ -1,4 +1,4 @@
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, StandardFonts } from 'pdf-lib';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, type PDFRawStream, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { parseContent, serialiseContent } from '../../../../src-main/core/export/content-stream.ts';
 import { OptionalContent } from '../../../../src-main/core/export/optional-content.ts';
@@ -46,7 +46,9 @@ function contentOf(doc: PDFDocument, page: ReturnType<PDFDocument['getPage']>): 
 
 describe('page sanitiser', () => {
   it('drops marked-content property lists (ActualText, Alt, MCIDs) but keeps the drawing', async () => {
-    const { doc, page } = await pageWith('/Span <</ActualText (Quentin Marwood)>> BDC BT /F1 12 Tf 50 700 Td (the applicant) Tj ET EMC /Figure <</Alt (secret)>> DP');
+    const { doc, page } = await pageWith(
+      '/Span <</ActualText (Quentin Marwood)>> BDC BT /F1 12 Tf 50 700 Td (the applicant) Tj ET EMC /Figure <</Alt (secret)>> DP',
+    );
     new PageContentSanitiser(doc, new OptionalContent(doc)).sanitise(page);
     const out = contentOf(doc, page);
     expect(out).not.toMatch(/Quentin|secret|ActualText|Alt/);
@@ -72,7 +74,15 @@ describe('page sanitiser', () => {
 
   it('gives the page its own resources with only what it draws; a form listed but never drawn is gone', async () => {
     const { doc, page } = await pageWith('BT /F1 12 Tf 50 700 Td (drawn) Tj ET /Used Do', (d, resources) => {
-      const form = (text: string) => d.context.register(d.context.flateStream(`BT /F1 9 Tf (${text}) Tj ET`, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 100, 100], Resources: { Font: { F1: (resources.get(PDFName.of('Font')) as PDFDict).get(PDFName.of('F1'))! } } }));
+      const form = (text: string) =>
+        d.context.register(
+          d.context.flateStream(`BT /F1 9 Tf (${text}) Tj ET`, {
+            Type: 'XObject',
+            Subtype: 'Form',
+            BBox: [0, 0, 100, 100],
+            Resources: { Font: { F1: (resources.get(PDFName.of('Font')) as PDFDict).get(PDFName.of('F1'))! } },
+          }),
+        );
       resources.set(PDFName.of('XObject'), d.context.obj({ Used: form('shown'), Unused: form('Thaddeus Pendleworth') }));
     });
     const shared = page.node.Resources();
@@ -81,14 +91,21 @@ describe('page sanitiser', () => {
     expect(xobjects.keys().map((k) => k.asString())).toEqual(['/Used']);
     expect(page.node.Resources()).not.toBe(shared);
     // The original (possibly shared) dictionary is untouched: other pages still see theirs.
-    expect((shared!.lookup(PDFName.of('XObject'), PDFDict)).keys()).toHaveLength(2);
+    expect(shared!.lookup(PDFName.of('XObject'), PDFDict).keys()).toHaveLength(2);
   });
 
   it('drops a form drawn wholly outside the crop box, and refuses one with text reaching across it', async () => {
     const withForm = (placement: string) =>
       pageWith(`q ${placement} cm /Fm Do Q BT /F1 12 Tf 210 250 Td (inside) Tj ET`, (d, resources) => {
         const font = (resources.get(PDFName.of('Font')) as PDFDict).get(PDFName.of('F1'))!;
-        const form = d.context.register(d.context.flateStream('BT /F1 9 Tf 0 5 Td (Araminta Kettleby) Tj ET', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 120, 20], Resources: { Font: { F1: font } } }));
+        const form = d.context.register(
+          d.context.flateStream('BT /F1 9 Tf 0 5 Td (Araminta Kettleby) Tj ET', {
+            Type: 'XObject',
+            Subtype: 'Form',
+            BBox: [0, 0, 120, 20],
+            Resources: { Font: { F1: font } },
+          }),
+        );
         resources.set(PDFName.of('XObject'), d.context.obj({ Fm: form }));
       });
     const outside = await withForm('1 0 0 1 0 10');

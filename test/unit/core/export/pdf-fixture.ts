@@ -33,7 +33,16 @@ export async function loadFixturePdf(path: string): Promise<FixturePdf> {
         text += item.hasEOL ? '\n' : item.str.length > 0 ? ' ' : '';
       }
       text += '\n';
-      pages.push({ pageNo, textStart, textEnd: text.length, runs, width: page.view[2]! - page.view[0]!, height: page.view[3]! - page.view[1]!, rotation: page.rotate, needsOcr: false });
+      pages.push({
+        pageNo,
+        textStart,
+        textEnd: text.length,
+        runs,
+        width: page.view[2]! - page.view[0]!,
+        height: page.view[3]! - page.view[1]!,
+        rotation: page.rotate,
+        needsOcr: false,
+      });
       page.cleanup();
     }
   } finally {
@@ -48,7 +57,18 @@ export function spansFor(text: string, secrets: Readonly<Record<string, string>>
   for (const [label, secret] of Object.entries(secrets)) {
     const pattern = new RegExp(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'), 'g');
     for (const match of text.matchAll(pattern)) {
-      spans.push({ id: spans.length + 1, documentId, start: match.index, end: match.index + match[0].length, label: label.toUpperCase(), score: 0.99, source: 'human', sourceName: 'test', status: 'accepted', runId: null });
+      spans.push({
+        id: spans.length + 1,
+        documentId,
+        start: match.index,
+        end: match.index + match[0].length,
+        label: label.toUpperCase(),
+        score: 0.99,
+        source: 'human',
+        sourceName: 'test',
+        status: 'accepted',
+        runId: null,
+      });
     }
   }
   return spans;

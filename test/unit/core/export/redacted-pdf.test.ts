@@ -62,7 +62,14 @@ describe('redactPdf on a multi-column PDF with forms, annotations, metadata and 
 
   beforeAll(async () => {
     fixture = await loadFixturePdf(exportFixture('multi-column.pdf'));
-    const spans = spansFor(fixture.text, { person: secrets.person, colleague: secrets.colleague, lineBreak: secrets.lineBreak, pageBreak: secrets.pageBreak, officer: secrets.officer, phone: secrets.phone });
+    const spans = spansFor(fixture.text, {
+      person: secrets.person,
+      colleague: secrets.colleague,
+      lineBreak: secrets.lineBreak,
+      pageBreak: secrets.pageBreak,
+      officer: secrets.officer,
+      phone: secrets.phone,
+    });
     result = await redactPdf(fixture.bytes, fixture.text, fixture.pages, mergeRanges(spans), options);
     outPath = join(dir, 'multi.pdf');
     writeFileSync(outPath, result.bytes);
@@ -74,7 +81,10 @@ describe('redactPdf on a multi-column PDF with forms, annotations, metadata and 
     expect(raw).toContain(`Patient: ${secrets.person}`);
     expect(raw).toContain('/AcroForm');
     expect(fixture.text).toMatch(/Maria\s*\nGonzalez/);
-    const verdict = await verifyPdf(fixture.bytes, all.map((s, i) => makeNeedle(String(i), s)!));
+    const verdict = await verifyPdf(
+      fixture.bytes,
+      all.map((s, i) => makeNeedle(String(i), s)!),
+    );
     expect(verdict.ok).toBe(false);
     expect(new Set(verdict.findings.map((f) => f.check))).toEqual(new Set(['pdfjs-text', 'metadata', 'raw-streams']));
   });
@@ -88,7 +98,19 @@ describe('redactPdf on a multi-column PDF with forms, annotations, metadata and 
     for (const [i, page] of (await pdfjsText(result.bytes)).entries()) expectNoSecrets(page, `pdf.js page ${i + 1}`, all);
     expectNoSecrets(execFileSync('pdftotext', [outPath, '-'], { encoding: 'utf8' }), 'pdftotext', all);
     const raw = expectQdfClean(outPath, all);
-    for (const name of ['/Annots', '/AcroForm', '/EmbeddedFile', '/Outlines', '/PageLabels', '/OCProperties', '/Metadata', '/JavaScript', '/OpenAction', '/Title', '/Author']) {
+    for (const name of [
+      '/Annots',
+      '/AcroForm',
+      '/EmbeddedFile',
+      '/Outlines',
+      '/PageLabels',
+      '/OCProperties',
+      '/Metadata',
+      '/JavaScript',
+      '/OpenAction',
+      '/Title',
+      '/Author',
+    ]) {
       expect(raw, `output still has ${name}`).not.toContain(name);
     }
     expect(raw.match(/%%EOF/g)).toHaveLength(1);

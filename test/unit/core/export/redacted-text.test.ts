@@ -4,7 +4,17 @@ import { mergeRanges, selectSpans } from '../../../../src-main/core/export/selec
 import type { Span } from '../../../../src-main/core/api/contract.ts';
 
 const span = (id: number, start: number, end: number, label: string, over: Partial<Span> = {}): Span => ({
-  id, documentId: 1, start, end, label, score: 0.9, source: 'model', sourceName: 'm', status: 'accepted', runId: null, ...over,
+  id,
+  documentId: 1,
+  start,
+  end,
+  label,
+  score: 0.9,
+  source: 'model',
+  sourceName: 'm',
+  status: 'accepted',
+  runId: null,
+  ...over,
 });
 
 describe('redacted text', () => {
@@ -31,7 +41,12 @@ describe('redacted text', () => {
   });
 
   it('selects by status and score; rejected spans never redact', () => {
-    const all = [span(1, 0, 1, 'A'), span(2, 0, 1, 'A', { status: 'proposed', score: 0.4 }), span(3, 0, 1, 'A', { status: 'rejected' }), span(4, 0, 1, 'A', { status: 'proposed', score: null })];
+    const all = [
+      span(1, 0, 1, 'A'),
+      span(2, 0, 1, 'A', { status: 'proposed', score: 0.4 }),
+      span(3, 0, 1, 'A', { status: 'rejected' }),
+      span(4, 0, 1, 'A', { status: 'proposed', score: null }),
+    ];
     expect(selectSpans(all, { status: 'accepted' }).map((s) => s.id)).toEqual([1]);
     expect(selectSpans(all, { status: 'all' }).map((s) => s.id)).toEqual([1, 2, 4]);
     expect(selectSpans(all, { status: 'all', minScore: 0.5 }).map((s) => s.id)).toEqual([1, 4]);

@@ -20,10 +20,21 @@ describe('storeReader over a real project file', () => {
     const sha = createHash('sha256').update(bytes).digest('hex');
     const id = db.transaction(() => {
       const blobId = blobs.writeBlob(db, sha, [bytes]);
-      return documents.insert(db, { name: 'memo.txt', sourcePath: '/in/memo.txt', sha256: sha, mediaType: 'text/plain', sizeBytes: bytes.length, pageCount: null, text, blobId });
+      return documents.insert(db, {
+        name: 'memo.txt',
+        sourcePath: '/in/memo.txt',
+        sha256: sha,
+        mediaType: 'text/plain',
+        sizeBytes: bytes.length,
+        pageCount: null,
+        text,
+        blobId,
+      });
     })();
     const start = text.indexOf('Alice Smith');
-    spans.insertMany(db, [{ documentId: id, start, end: start + 11, label: 'PER', score: 0.9, source: 'model', sourceName: 'ner', status: 'accepted', runId: null }]);
+    spans.insertMany(db, [
+      { documentId: id, start, end: start + 11, label: 'PER', score: 0.9, source: 'model', sourceName: 'ner', status: 'accepted', runId: null },
+    ]);
 
     const reader = storeReader(db);
     expect(reader.documentIds()).toEqual([id]);

@@ -57,11 +57,19 @@ describe('verifyPdf: each leak search on its own', () => {
   it('pdf.js text: "abc defghijk" drawn with glyph names that read "Ada Lovelace" (nothing in the bytes spells it)', async () => {
     const glyphs = [...'AdaLovelace'].map((c) => PDFName.of(`uni${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
     const bytes = await pdf((doc) => {
-      const encoding = { Type: 'Encoding', BaseEncoding: 'WinAnsiEncoding', Differences: [PDFNumber.of(97), ...glyphs.slice(0, 3), PDFNumber.of(100), ...glyphs.slice(3)] };
+      const encoding = {
+        Type: 'Encoding',
+        BaseEncoding: 'WinAnsiEncoding',
+        Differences: [PDFNumber.of(97), ...glyphs.slice(0, 3), PDFNumber.of(100), ...glyphs.slice(3)],
+      };
       const font = doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: encoding });
       doc.getPage(0).node.set(PDFName.of('Resources'), doc.context.obj({ Font: { F1: doc.context.register(font) } }));
     }, 'BT /F1 12 Tf 72 700 Td (abc defghijk) Tj ET');
-    expect(await verdict(bytes)).toEqual({ ok: false, failed: [leakIn('pdfjs-text')], findings: [{ check: 'pdfjs-text', page: 1, where: 'extracted text', needleId: 'secret' }] });
+    expect(await verdict(bytes)).toEqual({
+      ok: false,
+      failed: [leakIn('pdfjs-text')],
+      findings: [{ check: 'pdfjs-text', page: 1, where: 'extracted text', needleId: 'secret' }],
+    });
   });
 
   it('pdf.js text: a string left unredacted once in the source may show once, not twice', async () => {
@@ -89,7 +97,9 @@ describe('verifyPdf: each leak search on its own', () => {
       '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
       `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>${xmlEscaped}</rdf:li></rdf:Seq></dc:creator></rdf:Description>` +
       '</rdf:RDF></x:xmpmeta><?xpacket end="w"?>';
-    const bytes = await pdf((doc) => doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.flateStream(xmp, { Type: 'Metadata', Subtype: 'XML' }))));
+    const bytes = await pdf((doc) =>
+      doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.flateStream(xmp, { Type: 'Metadata', Subtype: 'XML' }))),
+    );
     expect(await verdict(bytes)).toEqual({
       ok: false,
       failed: [leakIn('metadata'), structure('/Metadata')],
@@ -101,7 +111,9 @@ describe('verifyPdf: each leak search on its own', () => {
   it('metadata: an attachment named after the person (attachment names searched)', async () => {
     const bytes = await pdf((doc) => {
       const file = doc.context.register(doc.context.flateStream('harmless', { Type: 'EmbeddedFile' }));
-      const spec = doc.context.register(doc.context.obj({ Type: 'Filespec', F: PDFString.of(`${SECRET}.txt`), UF: PDFString.of(`${SECRET}.txt`), EF: { F: file } }));
+      const spec = doc.context.register(
+        doc.context.obj({ Type: 'Filespec', F: PDFString.of(`${SECRET}.txt`), UF: PDFString.of(`${SECRET}.txt`), EF: { F: file } }),
+      );
       doc.catalog.set(PDFName.of('Names'), doc.context.obj({ EmbeddedFiles: { Names: [PDFString.of(`${SECRET}.txt`), spec] } }));
     });
     expect((await verifyPdf(bytes, [secret])).findings).toContainEqual({ check: 'metadata', page: null, where: 'attachments', needleId: 'secret' });
@@ -142,7 +154,12 @@ describe('verifyPdf: the structure check, one problem at a time', () => {
   });
 
   it('a file pdf-lib cannot parse (no %PDF- header; pdf.js still opens it)', async () => {
-    const bytes = Buffer.from(Buffer.from(await pdf()).toString('latin1').replace('%PDF-1.7', '%XYZ-1.7'), 'latin1');
+    const bytes = Buffer.from(
+      Buffer.from(await pdf())
+        .toString('latin1')
+        .replace('%PDF-1.7', '%XYZ-1.7'),
+      'latin1',
+    );
     expect(await verdict(bytes)).toEqual({ ok: false, failed: [structure('the file does not parse as PDF objects')], findings: [] });
   });
 
@@ -158,16 +175,49 @@ describe('verifyPdf: the structure check, one problem at a time', () => {
   });
 
   it('a page count other than the source', async () => {
-    expect(await verdict(await pdf(), [secret], { pageSizes: [[612, 792], [612, 792]] })).toEqual({ ok: false, failed: [structure('1 pages, the source has 2')], findings: [] });
+    expect(
+      await verdict(await pdf(), [secret], {
+        pageSizes: [
+          [612, 792],
+          [612, 792],
+        ],
+      }),
+    ).toEqual({ ok: false, failed: [structure('1 pages, the source has 2')], findings: [] });
   });
 
   it('a page size other than the source (beyond half a point)', async () => {
     expect(await verdict(await pdf(), [secret], { pageSizes: [[612.4, 791.6]] })).toEqual({ ok: true, failed: [], findings: [] });
-    expect(await verdict(await pdf(), [secret], { pageSizes: [[595, 842]] })).toEqual({ ok: false, failed: [structure('page 1 is 612.0×792.0, the source 595.0×842.0')], findings: [] });
+    expect(await verdict(await pdf(), [secret], { pageSizes: [[595, 842]] })).toEqual({
+      ok: false,
+      failed: [structure('page 1 is 612.0×792.0, the source 595.0×842.0')],
+      findings: [],
+    });
   });
 
   // Every name verify.ts forbids, as a key in an object no page uses.
-  const FORBIDDEN = ['JavaScript', 'JS', 'OpenAction', 'AA', 'Launch', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE', 'URI', 'AcroForm', 'XFA', 'Annots', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'Outlines', 'PageLabels', 'OCProperties', 'Metadata', 'StructTreeRoot'];
+  const FORBIDDEN = [
+    'JavaScript',
+    'JS',
+    'OpenAction',
+    'AA',
+    'Launch',
+    'SubmitForm',
+    'ImportData',
+    'GoToR',
+    'GoToE',
+    'URI',
+    'AcroForm',
+    'XFA',
+    'Annots',
+    'EmbeddedFile',
+    'EmbeddedFiles',
+    'RichMedia',
+    'Outlines',
+    'PageLabels',
+    'OCProperties',
+    'Metadata',
+    'StructTreeRoot',
+  ];
   it.each(FORBIDDEN)('the name /%s anywhere in the file', async (name) => {
     const bytes = await pdf((doc) => doc.context.register(doc.context.obj({ [name]: PDFBool.True })));
     expect(await verdict(bytes)).toEqual({ ok: false, failed: [structure(`/${name}`)], findings: [] });

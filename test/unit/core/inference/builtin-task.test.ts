@@ -19,7 +19,18 @@ const job = (signal = new AbortController().signal, report = () => {}) => ({ sig
 
 function project(texts: string[]): { db: Db; ids: number[] } {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-builtin-')), 'p.docket'), { create: true });
-  const ids = texts.map((text, i) => documents.insert(db, { name: `d${i}.txt`, sourcePath: null, sha256: `sha-${i}`, mediaType: 'text/plain', sizeBytes: text.length, pageCount: null, text, blobId: null }));
+  const ids = texts.map((text, i) =>
+    documents.insert(db, {
+      name: `d${i}.txt`,
+      sourcePath: null,
+      sha256: `sha-${i}`,
+      mediaType: 'text/plain',
+      sizeBytes: text.length,
+      pageCount: null,
+      text,
+      blobId: null,
+    }),
+  );
   return { db, ids };
 }
 
@@ -31,7 +42,9 @@ describe('built-in detectors in the run loop', () => {
     const summary = await runModel(db, client, { task: 'ner', model: names, options: {} }, job());
     expect(summary).toMatchObject({ status: 'completed', docsDone: 1 });
     const found = spans.forDocument(db, ids[0]!).map((s) => `${s.label}:${letter.slice(s.start, s.end)}`);
-    expect(found).toEqual(expect.arrayContaining(['PERSON:Amara Okafor', 'PERSON:Wei Zhang', 'PERSON:Tomasz Kowalski', 'LOC:Lagos', 'ORG:Harbourview Energy Ltd.']));
+    expect(found).toEqual(
+      expect.arrayContaining(['PERSON:Amara Okafor', 'PERSON:Wei Zhang', 'PERSON:Tomasz Kowalski', 'LOC:Lagos', 'ORG:Harbourview Energy Ltd.']),
+    );
     expect(spans.forDocument(db, ids[0]!).every((s) => s.score! > 0 && s.score! <= 1 && s.source === 'model')).toBe(true);
   });
 
@@ -54,10 +67,15 @@ describe('built-in detectors in the run loop', () => {
     const { db } = project([long]);
     const controller = new AbortController();
     let progressed = 0;
-    const started = runModel(db, client, { task: 'ner', model: names, options: {} }, job(controller.signal, () => {
-      // The third progress report comes from inside the document: cancel while slices remain.
-      if (++progressed === 3) controller.abort();
-    }));
+    const started = runModel(
+      db,
+      client,
+      { task: 'ner', model: names, options: {} },
+      job(controller.signal, () => {
+        // The third progress report comes from inside the document: cancel while slices remain.
+        if (++progressed === 3) controller.abort();
+      }),
+    );
     await expect(started).rejects.toThrow(/cancelled/);
     const [run] = runs.list(db);
     expect(run).toMatchObject({ status: 'cancelled', docsDone: 0 });

@@ -13,7 +13,17 @@ import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.t
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 import * as runs from '../../../../src-main/core/store/queries/runs.ts';
 import * as spans from '../../../../src-main/core/store/queries/spans.ts';
-import { COMMON_WORDS, GAZETTEER, ensureTestModels, modelDir, modelsRoot, readExpectations, type BagOfTokensExpectations, type NliExpectations, type TestModelName } from '../../../fixtures/models/index.ts';
+import {
+  COMMON_WORDS,
+  GAZETTEER,
+  ensureTestModels,
+  modelDir,
+  modelsRoot,
+  readExpectations,
+  type BagOfTokensExpectations,
+  type NliExpectations,
+  type TestModelName,
+} from '../../../fixtures/models/index.ts';
 import { bagLogits, nliLogits, sigmoid, softmax } from '../fixtures/reference.ts';
 
 const client = new InferenceClient();
@@ -22,7 +32,18 @@ const model = (name: TestModelName): ModelRunRequest['model'] => ({ id: `test/${
 
 function project(texts: string[]): { db: Db; ids: number[] } {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-engine-')), 'p.docket'), { create: true });
-  const ids = texts.map((text, i) => documents.insert(db, { name: `d${i}.txt`, sourcePath: null, sha256: `sha-${i}-${text.length}`, mediaType: 'text/plain', sizeBytes: text.length, pageCount: null, text, blobId: null }));
+  const ids = texts.map((text, i) =>
+    documents.insert(db, {
+      name: `d${i}.txt`,
+      sourcePath: null,
+      sha256: `sha-${i}-${text.length}`,
+      mediaType: 'text/plain',
+      sizeBytes: text.length,
+      pageCount: null,
+      text,
+      blobId: null,
+    }),
+  );
   return { db, ids };
 }
 
@@ -65,7 +86,7 @@ describe('token classification through the host', () => {
 });
 
 describe('what a request costs', () => {
-  it('reports time inside session.run, the whole request and the host\'s peak memory', async () => {
+  it("reports time inside session.run, the whole request and the host's peak memory", async () => {
     const docs = [gazetteerDocument(120, 3), gazetteerDocument(5, 4)];
     let tokens = 0;
     const before = { ...client.costs };
@@ -144,11 +165,18 @@ describe('sequence tasks through the host', () => {
     const ent = exp.labels.indexOf('entailment');
     const con = exp.labels.indexOf('contradiction');
 
-    const single = await runModel(db, client, { task: 'zero-shot', model: model('nli'), options: { labels: candidates, template: 'This example is {}.' } }, job());
+    const single = await runModel(
+      db,
+      client,
+      { task: 'zero-shot', model: model('nli'), options: { labels: candidates, template: 'This example is {}.' } },
+      job(),
+    );
     const singleRef = softmax(rows.map((r) => r[ent]!));
     const [top] = docLabels.forDocument(db, ids[0]!).filter((l) => l.task === 'zero-shot');
     expect(top!.score).toBeCloseTo(Math.max(...singleRef), 6);
-    const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(single.id) as { outputs: string }).outputs) as { distribution: Array<{ label: string; score: number }> };
+    const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(single.id) as { outputs: string }).outputs) as {
+      distribution: Array<{ label: string; score: number }>;
+    };
     for (const d of out.distribution) expect(d.score).toBeCloseTo(singleRef[candidates.indexOf(d.label)]!, 6);
 
     await runModel(db, client, { task: 'zero-shot', model: model('nli'), options: { labels: candidates, multiLabel: true } }, job());
@@ -170,7 +198,9 @@ describe('sequence tasks through the host', () => {
     for (const label of ['politics', 'sports']) {
       const run = await runModel(db, client, { task: 'zero-shot', model: model('nli'), options: { labels: [label] } }, job());
       const r = nliLogits(exp, tokenizer.tokenize(text), tokenizer.tokenize(`This example is ${label}.`));
-      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(run.id) as { outputs: string }).outputs) as { distribution: Array<{ score: number }> };
+      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(run.id) as { outputs: string }).outputs) as {
+        distribution: Array<{ score: number }>;
+      };
       expect(out.distribution[0]!.score).toBeCloseTo(softmax([r[con]!, r[ent]!])[1]!, 6);
       expect(out.distribution[0]!.score).toBeLessThan(0.999);
     }
@@ -190,7 +220,9 @@ describe('sequence tasks through the host', () => {
     const tokenizer = await AutoTokenizer.from_pretrained('nli-binary');
     const rows = candidates.map((l) => nliLogits(exp, tokenizer.tokenize(text), tokenizer.tokenize(`This example is ${l}.`)));
     const scoresOf = (runId: number) => {
-      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(runId) as { outputs: string }).outputs) as { distribution: Array<{ label: string; score: number }> };
+      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(runId) as { outputs: string }).outputs) as {
+        distribution: Array<{ label: string; score: number }>;
+      };
       return Object.fromEntries(out.distribution.map((d) => [d.label, d.score]));
     };
     const single = await runModel(db, client, { task: 'zero-shot', model: model('nli-binary'), options: { labels: candidates } }, job());
@@ -201,7 +233,13 @@ describe('sequence tasks through the host', () => {
     const multi = await runModel(db, client, { task: 'zero-shot', model: model('nli-binary'), options: { labels: candidates, multiLabel: true } }, job());
     expect(multi.status).toBe('completed');
     candidates.forEach((l, i) => expect(scoresOf(multi.id)[l]).toBeCloseTo(softmax([rows[i]![1]!, rows[i]![0]!])[1]!, 6));
-    expect(docLabels.forDocument(db, ids[0]!).filter((l) => l.task === 'zero-shot (multi-label)').map((l) => l.label).sort()).toEqual(['politics', 'sports']);
+    expect(
+      docLabels
+        .forDocument(db, ids[0]!)
+        .filter((l) => l.task === 'zero-shot (multi-label)')
+        .map((l) => l.label)
+        .sort(),
+    ).toEqual(['politics', 'sports']);
 
     const one = await runModel(db, client, { task: 'zero-shot', model: model('nli-binary'), options: { labels: ['finance'] } }, job());
     expect(scoresOf(one.id)['finance']).toBeCloseTo(softmax([rows[0]![1]!, rows[0]![0]!])[1]!, 6);
@@ -222,7 +260,9 @@ describe('sequence tasks through the host', () => {
     const single = await runModel(db, client, { task: 'zero-shot', model: model('nli-roberta'), options: { labels: candidates } }, job());
     const multi = await runModel(db, client, { task: 'zero-shot', model: model('nli-roberta'), options: { labels: candidates, multiLabel: true } }, job());
     const scoresOf = (runId: number) => {
-      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(runId) as { outputs: string }).outputs) as { distribution: Array<{ label: string; score: number }> };
+      const out = JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ?').get(runId) as { outputs: string }).outputs) as {
+        distribution: Array<{ label: string; score: number }>;
+      };
       return Object.fromEntries(out.distribution.map((d) => [d.label, d.score]));
     };
     const singleRef = softmax(rows.map((r) => r[2]!));
@@ -234,7 +274,9 @@ describe('sequence tasks through the host', () => {
 
   it('refuses zero-shot on a model without an entailment label, with a clear error', async () => {
     const { db } = project(['Anything at all.']);
-    await expect(runModel(db, client, { task: 'zero-shot', model: model('sentiment'), options: { labels: ['a', 'b'] } }, job())).rejects.toThrow(/no "entailment" label/);
+    await expect(runModel(db, client, { task: 'zero-shot', model: model('sentiment'), options: { labels: ['a', 'b'] } }, job())).rejects.toThrow(
+      /no "entailment" label/,
+    );
     expect(runs.list(db)[0]).toMatchObject({ status: 'failed' });
   });
 });
@@ -261,7 +303,12 @@ describe('runs in the store', () => {
     const docs = [gazetteerDocument(200, 21), gazetteerDocument(2, 22), gazetteerDocument(3, 23)];
     const { db } = project(docs.map((d) => d.text));
     const reports: ProgressUpdate[] = [];
-    await runModel(db, client, { task: 'ner', model: model('ner-wordpiece-cased'), options: {} }, { signal: new AbortController().signal, report: (p) => reports.push(p) });
+    await runModel(
+      db,
+      client,
+      { task: 'ner', model: model('ner-wordpiece-cased'), options: {} },
+      { signal: new AbortController().signal, report: (p) => reports.push(p) },
+    );
     const chars = docs.reduce((n, d) => n + d.text.length, 0);
     const efforts = reports.map((r) => r.effort!);
     expect(efforts.every((e) => e.total === chars)).toBe(true);
@@ -277,12 +324,17 @@ describe('runs in the store', () => {
     const { db, ids } = project(docs.map((d) => d.text));
     const controller = new AbortController();
     let seen = 0;
-    const run = runModel(db, client, { task: 'ner', model: model('ner-bpe'), options: { batchSize: 2 } }, {
-      signal: controller.signal,
-      report: (p) => {
-        if (p.done > 0 && seen++ === 0) controller.abort();
+    const run = runModel(
+      db,
+      client,
+      { task: 'ner', model: model('ner-bpe'), options: { batchSize: 2 } },
+      {
+        signal: controller.signal,
+        report: (p) => {
+          if (p.done > 0 && seen++ === 0) controller.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toThrow(/cancelled/);
     const [summary] = runs.list(db);
     expect(summary!.status).toBe('cancelled');
@@ -300,15 +352,20 @@ describe('runs in the store', () => {
     const { db, ids } = project(docs.map((d) => d.text));
     const killer = new InferenceClient();
     let killed = false;
-    const summary = await runModel(db, killer, { task: 'ner', model: model('ner-wordpiece-uncased'), options: { batchSize: 2 } }, {
-      signal: new AbortController().signal,
-      report: (p) => {
-        if (!killed && p.done >= 10 && killer.pid) {
-          killed = true;
-          process.kill(killer.pid, 'SIGKILL');
-        }
+    const summary = await runModel(
+      db,
+      killer,
+      { task: 'ner', model: model('ner-wordpiece-uncased'), options: { batchSize: 2 } },
+      {
+        signal: new AbortController().signal,
+        report: (p) => {
+          if (!killed && p.done >= 10 && killer.pid) {
+            killed = true;
+            process.kill(killer.pid, 'SIGKILL');
+          }
+        },
       },
-    });
+    );
     killer.close();
     expect(killed).toBe(true);
     expect(killer.starts).toBe(2);

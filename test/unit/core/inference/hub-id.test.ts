@@ -8,7 +8,22 @@ import { pullModel } from '../../../../src-main/core/inference/models/pull.ts';
 describe('hub model ids', () => {
   it('accepts what the hub accepts and refuses dot segments, paths and oddities', () => {
     for (const id of ['Xenova/bert-base-NER', 'onnx-community/Qwen2.5-0.5B', 'a/b', 'dslim/bert_base.v2']) expect(validateHubId(id)).toBe(id);
-    for (const id of ['Xenova/.', './.', 'Xenova/..', '../x', 'Xenova', 'a/b/c', '/etc/passwd', 'Xenova/-x', 'Xenova/x.', 'Xenova/a--b', 'Xenova/a..b', '', 'Xenova/' + 'x'.repeat(97), 'Xen ova/x']) {
+    for (const id of [
+      'Xenova/.',
+      './.',
+      'Xenova/..',
+      '../x',
+      'Xenova',
+      'a/b/c',
+      '/etc/passwd',
+      'Xenova/-x',
+      'Xenova/x.',
+      'Xenova/a--b',
+      'Xenova/a..b',
+      '',
+      'Xenova/' + 'x'.repeat(97),
+      'Xen ova/x',
+    ]) {
       expect(() => validateHubId(id), id).toThrow(/is not a hub model id/);
     }
   });
@@ -35,7 +50,25 @@ describe('hub model ids', () => {
     expect(parseHubRef('a/b@refs/pr/1')).toEqual({ id: 'a/b', revision: 'refs/pr/1' });
     const commit = '0123456789abcdef0123456789abcdef01234567';
     expect(parseHubRef(`a/b@${commit}`)).toEqual({ id: 'a/b', revision: commit });
-    for (const rev of ['', '..', 'a..b', '/main', 'main/', 'a//b', '.hidden', 'x.lock', 'a b', 'main@{1}', '-x', 'a/.b', 'x'.repeat(256), 'ma\\in', 'ma~in', 'ma^in', 'ma:in']) {
+    for (const rev of [
+      '',
+      '..',
+      'a..b',
+      '/main',
+      'main/',
+      'a//b',
+      '.hidden',
+      'x.lock',
+      'a b',
+      'main@{1}',
+      '-x',
+      'a/.b',
+      'x'.repeat(256),
+      'ma\\in',
+      'ma~in',
+      'ma^in',
+      'ma:in',
+    ]) {
       expect(() => validateRevision(rev), rev).toThrow(/is not a revision/);
     }
     expect(() => parseHubRef('a/b@')).toThrow(/is not a revision/);

@@ -6,7 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InferenceClient } from '../../../../src-main/core/inference/client.ts';
-import { COMMON_TAGS, foldTag, labelResolver, looksLikePosTags, mappingKey, mappingKeys, modelTags, resolveTag } from '../../../../src-main/core/inference/label-mapping.ts';
+import {
+  COMMON_TAGS,
+  foldTag,
+  labelResolver,
+  looksLikePosTags,
+  mappingKey,
+  mappingKeys,
+  modelTags,
+  resolveTag,
+} from '../../../../src-main/core/inference/label-mapping.ts';
 import { runModel, type ModelRunRequest } from '../../../../src-main/core/inference/run-job.ts';
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
@@ -20,7 +29,19 @@ const PROJECT = ['PERSON', 'ORG', 'LOC', 'DATE', 'MONEY', 'EMAIL', 'PHONE', 'CAR
 describe('folding', () => {
   it('drops B-, I-, E-, S-, L-, U- prefixes (with - or _) and nothing else', () => {
     expect(['B-PER', 'I-PER', 'E-LOC', 'S-ORG', 'L-MISC', 'U-DATE', 'B_PER', 'PER', 'O', 'IBAN', 'B-', 'BANK', 'X-PER'].map(foldTag)).toEqual([
-      'PER', 'PER', 'LOC', 'ORG', 'MISC', 'DATE', 'PER', 'PER', 'O', 'IBAN', 'B-', 'BANK', 'X-PER',
+      'PER',
+      'PER',
+      'LOC',
+      'ORG',
+      'MISC',
+      'DATE',
+      'PER',
+      'PER',
+      'O',
+      'IBAN',
+      'B-',
+      'BANK',
+      'X-PER',
     ]);
     expect(modelTags(['O', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER'])).toEqual(['MISC', 'PER']);
   });
@@ -30,9 +51,11 @@ describe('resolution order', () => {
   const none = { analyst: {}, projectLabels: PROJECT };
 
   it('common names map onto the default labels; unknown tags stay as they are', () => {
-    expect(['B-PER', 'PERSON', 'LOC', 'LOCATION', 'GPE', 'ORGANIZATION', 'ORGANISATION', 'MISC', 'TIME', 'DATE', 'MONEY', 'I-GPE', 'WORK_OF_ART'].map((t) => resolveTag(t, none).label)).toEqual([
-      'PERSON', 'PERSON', 'LOC', 'LOC', 'LOC', 'ORG', 'ORG', 'MISC', 'DATE', 'DATE', 'MONEY', 'LOC', 'WORK_OF_ART',
-    ]);
+    expect(
+      ['B-PER', 'PERSON', 'LOC', 'LOCATION', 'GPE', 'ORGANIZATION', 'ORGANISATION', 'MISC', 'TIME', 'DATE', 'MONEY', 'I-GPE', 'WORK_OF_ART'].map(
+        (t) => resolveTag(t, none).label,
+      ),
+    ).toEqual(['PERSON', 'PERSON', 'LOC', 'LOC', 'LOC', 'ORG', 'ORG', 'MISC', 'DATE', 'DATE', 'MONEY', 'LOC', 'WORK_OF_ART']);
     expect(resolveTag('B-PER', none)).toEqual({ tag: 'PER', label: 'PERSON', source: 'common', automatic: 'PERSON' });
     expect(resolveTag('ORG', none)).toEqual({ tag: 'ORG', label: 'ORG', source: 'unchanged', automatic: 'ORG' });
     expect(resolveTag('B-WORK_OF_ART', none)).toEqual({ tag: 'WORK_OF_ART', label: 'WORK_OF_ART', source: 'unchanged', automatic: 'WORK_OF_ART' });
@@ -77,11 +100,26 @@ describe('runs store spans under the mapped label', () => {
 
   function project(): { db: Db; doc: number } {
     const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-mapping-')), 'p.docket'), { create: true });
-    const doc = documents.insert(db, { name: 'memo.txt', sourcePath: null, sha256: 'sha-memo', mediaType: 'text/plain', sizeBytes: text.length, pageCount: null, text, blobId: null });
+    const doc = documents.insert(db, {
+      name: 'memo.txt',
+      sourcePath: null,
+      sha256: 'sha-memo',
+      mediaType: 'text/plain',
+      sizeBytes: text.length,
+      pageCount: null,
+      text,
+      blobId: null,
+    });
     return { db, doc };
   }
   const ner: ModelRunRequest['model'] = { id: './ner-wordpiece-cased', path: modelDir('ner-wordpiece-cased'), dtype: 'fp32' };
-  const byPhrase = (db: Db, doc: number) => Object.fromEntries(spans.forDocument(db, doc).filter((s) => s.status === 'proposed').map((s) => [text.slice(s.start, s.end), s.label]));
+  const byPhrase = (db: Db, doc: number) =>
+    Object.fromEntries(
+      spans
+        .forDocument(db, doc)
+        .filter((s) => s.status === 'proposed')
+        .map((s) => [text.slice(s.start, s.end), s.label]),
+    );
 
   beforeAll(async () => {
     await ensureTestModels();

@@ -14,7 +14,16 @@ import { planPairWindows } from '../../../../src-main/core/inference/sequence-wi
 import { resolveMaxLength } from '../../../../src-main/core/inference/token-classification/index.ts';
 import { runTokenTask } from '../../../../src-main/core/inference/token-task.ts';
 import type { DocResult } from '../../../../src-main/core/inference/protocol.ts';
-import { COMMON_WORDS, ensureTestModels, modelDir, modelsRoot, readExpectations, type BagOfTokensExpectations, type NliExpectations, type TestModelName } from '../../../fixtures/models/index.ts';
+import {
+  COMMON_WORDS,
+  ensureTestModels,
+  modelDir,
+  modelsRoot,
+  readExpectations,
+  type BagOfTokensExpectations,
+  type NliExpectations,
+  type TestModelName,
+} from '../../../fixtures/models/index.ts';
 import { bagLogits, nliLogits, softmax } from '../fixtures/reference.ts';
 
 const hooks = { cancelled: () => false, plan: () => {}, progress: () => {} };
@@ -53,7 +62,11 @@ describe('folders whose name is not a hub id', () => {
     const text = 'John Smith met Alice in Paris.';
     const result = (await runTokenTask(loaded, [{ id: 1, text }], {}, hooks)).get(1)!;
     if (result.kind !== 'spans') throw new Error('spans expected');
-    expect(result.spans.map((s) => [text.slice(s.start, s.end), s.label])).toEqual([['John Smith', 'PER'], ['Alice', 'PER'], ['Paris', 'LOC']]);
+    expect(result.spans.map((s) => [text.slice(s.start, s.end), s.label])).toEqual([
+      ['John Smith', 'PER'],
+      ['Alice', 'PER'],
+      ['Paris', 'LOC'],
+    ]);
   });
 
   it.each(ODD_NAMES)('"%s": a sequence model loads by path and classifies', async (folderName) => {
@@ -72,12 +85,17 @@ describe('tokenizer_config.json without pad_token', () => {
   // Texts of different lengths, so every batch is padded.
   const texts = ['The sky is blue today.', 'The sky is not blue.', 'A cat.', 'In sports and politics: the senator won the vote, and the team won the match.'];
 
-  it('text classification pads with special_tokens_map.json\'s [PAD]', async () => {
+  it("text classification pads with special_tokens_map.json's [PAD]", async () => {
     const dir = copyModel('sentiment', 'sentiment', noPad);
     const loaded = await loadModel(dir, 'fp32', 'sequence');
     expect(loaded.tokenizer.pad_token_id).toBe(loaded.tokenizer.convert_tokens_to_ids('[PAD]'));
     const exp = readExpectations<BagOfTokensExpectations>('sentiment');
-    const results = await runTextClassification(loaded, texts.map((text, i) => ({ id: i, text })), {}, hooks);
+    const results = await runTextClassification(
+      loaded,
+      texts.map((text, i) => ({ id: i, text })),
+      {},
+      hooks,
+    );
     texts.forEach((text, i) => {
       const ref = softmax(bagLogits(exp, loaded.tokenizer.encode(text)));
       const got = scores(results.get(i));
@@ -91,13 +109,23 @@ describe('tokenizer_config.json without pad_token', () => {
     const tok = loaded.tokenizer;
     expect(tok.pad_token_id).toBe(tok.convert_tokens_to_ids('[PAD]'));
     const hypothesis = 'The sky is blue.';
-    const nli = await runNli(loaded, texts.map((text, i) => ({ id: i, text })), { hypothesis }, hooks);
+    const nli = await runNli(
+      loaded,
+      texts.map((text, i) => ({ id: i, text })),
+      { hypothesis },
+      hooks,
+    );
     texts.forEach((text, i) => {
       const ref = softmax(nliLogits(exp, tok.tokenize(text), tok.tokenize(hypothesis)));
       exp.labels.forEach((l, j) => expect(scores(nli.get(i))[l]).toBeCloseTo(ref[j]!, 6));
     });
     const candidates = ['sports', 'politics', 'finance'];
-    const zs = await runZeroShot(loaded, texts.map((text, i) => ({ id: i, text })), { labels: candidates }, hooks);
+    const zs = await runZeroShot(
+      loaded,
+      texts.map((text, i) => ({ id: i, text })),
+      { labels: candidates },
+      hooks,
+    );
     texts.forEach((text, i) => {
       const ref = softmax(candidates.map((c) => nliLogits(exp, tok.tokenize(text), tok.tokenize(`This example is ${c}.`))[1]!));
       candidates.forEach((c, j) => expect(scores(zs.get(i))[c]).toBeCloseTo(ref[j]!, 6));
@@ -107,11 +135,16 @@ describe('tokenizer_config.json without pad_token', () => {
   it('the generated DeBERTa-shaped model (no pad_token, no eos_token) runs zero-shot in batches', async () => {
     const loaded = await loadModel(modelDir('nli-binary'), 'fp32', 'sequence');
     expect(loaded.tokenizer.pad_token_id).toBe(loaded.tokenizer.convert_tokens_to_ids('[PAD]'));
-    const result = await runZeroShot(loaded, texts.map((text, i) => ({ id: i, text })), { labels: ['sports', 'politics'], multiLabel: true }, hooks);
+    const result = await runZeroShot(
+      loaded,
+      texts.map((text, i) => ({ id: i, text })),
+      { labels: ['sports', 'politics'], multiLabel: true },
+      hooks,
+    );
     expect(result.size).toBe(texts.length);
   });
 
-  it('falls back from special_tokens_map.json to config.json pad_token_id, then to the vocabulary\'s [PAD] / <pad>', async () => {
+  it("falls back from special_tokens_map.json to config.json pad_token_id, then to the vocabulary's [PAD] / <pad>", async () => {
     const resolve = async (name: TestModelName, edit: Record<string, (json: Record<string, unknown>) => void>) => {
       const dir = copyModel(name, name, edit);
       const tokenizer = await AutoTokenizer.from_pretrained(dir);
@@ -135,7 +168,7 @@ describe('tokenizer_config.json without pad_token', () => {
 });
 
 describe('tokenizer_config.json without model_max_length', () => {
-  it('XLM-R-shaped: the limit is config.json\'s max_position_embeddings less the padding offset (1026 − 2)', async () => {
+  it("XLM-R-shaped: the limit is config.json's max_position_embeddings less the padding offset (1026 − 2)", async () => {
     const tokenizerConfig = JSON.parse(readFileSync(join(modelDir('nli-xlmr'), 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>;
     expect(tokenizerConfig['model_max_length']).toBeUndefined();
     const loaded = await loadModel(modelDir('nli-xlmr'), 'fp32', 'sequence');
@@ -174,7 +207,7 @@ describe('tokenizer_config.json without model_max_length', () => {
 });
 
 describe('which output is entailment', () => {
-  it('is found case-insensitively in id2label; a two-class model\'s other class is its contradiction; generic names are refused clearly', () => {
+  it("is found case-insensitively in id2label; a two-class model's other class is its contradiction; generic names are refused clearly", () => {
     const config = (labels: string[]) => ({ id2label: Object.fromEntries(labels.map((l, i) => [String(i), l])) });
     expect(nliIndices(config(['CONTRADICTION', 'NEUTRAL', 'ENTAILMENT']))).toEqual({ entailment: 2, contradiction: 0 });
     expect(nliIndices(config(['entailment', 'neutral', 'contradiction']))).toEqual({ entailment: 0, contradiction: 2 });
@@ -186,12 +219,16 @@ describe('which output is entailment', () => {
   });
 
   it('multi-label zero-shot on a model with entailment but no contradiction (three classes) is refused, single-label runs', async () => {
-    const dir = copyModel('nli', 'nli', { 'config.json': (j) => {
-      j['id2label'] = { 0: 'other', 1: 'entailment', 2: 'neutral' };
-      j['label2id'] = { other: 0, entailment: 1, neutral: 2 };
-    } });
+    const dir = copyModel('nli', 'nli', {
+      'config.json': (j) => {
+        j['id2label'] = { 0: 'other', 1: 'entailment', 2: 'neutral' };
+        j['label2id'] = { other: 0, entailment: 1, neutral: 2 };
+      },
+    });
     const loaded = await loadModel(dir, 'fp32', 'sequence');
-    await expect(runZeroShot(loaded, [{ id: 1, text: 'sports' }], { labels: ['sports', 'politics'], multiLabel: true }, hooks)).rejects.toThrow(/no "contradiction" label/);
+    await expect(runZeroShot(loaded, [{ id: 1, text: 'sports' }], { labels: ['sports', 'politics'], multiLabel: true }, hooks)).rejects.toThrow(
+      /no "contradiction" label/,
+    );
     await expect(runZeroShot(loaded, [{ id: 1, text: 'sports' }], { labels: ['sports'] }, hooks)).rejects.toThrow(/no "contradiction" label/);
     const single = labelsResult((await runZeroShot(loaded, [{ id: 1, text: 'sports' }], { labels: ['sports', 'politics'] }, hooks)).get(1));
     expect(single.distribution[0]!.label).toBe('sports');

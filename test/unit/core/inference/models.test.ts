@@ -26,25 +26,41 @@ describe('model folder checks', () => {
 
   it.each([
     ['missing config', (d: string) => rmSync(join(d, 'config.json')), /config\.json is missing/],
-    ['config without id2label', (d: string) => {
-      const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
-      delete c.id2label;
-      writeFileSync(join(d, 'config.json'), JSON.stringify(c));
-    }, /config\.json has no id2label/],
+    [
+      'config without id2label',
+      (d: string) => {
+        const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
+        delete c.id2label;
+        writeFileSync(join(d, 'config.json'), JSON.stringify(c));
+      },
+      /config\.json has no id2label/,
+    ],
     ['missing tokenizer', (d: string) => rmSync(join(d, 'tokenizer.json')), /tokenizer\.json is missing/],
-    ['tokenizer of another model', (d: string) => {
-      const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
-      c.vocab_size = 20;
-      writeFileSync(join(d, 'config.json'), JSON.stringify(c));
-    }, /tokenizer\.json has token ids up to \d+, but config\.json says vocab_size 20/],
-    ['truncated onnx', (d: string) => truncateSync(join(d, 'onnx/model.onnx'), Math.floor(statSync(join(d, 'onnx/model.onnx')).size / 2)), /model\.onnx is not a valid ONNX model \(field \d+ runs \d+ bytes past the end/],
+    [
+      'tokenizer of another model',
+      (d: string) => {
+        const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
+        c.vocab_size = 20;
+        writeFileSync(join(d, 'config.json'), JSON.stringify(c));
+      },
+      /tokenizer\.json has token ids up to \d+, but config\.json says vocab_size 20/,
+    ],
+    [
+      'truncated onnx',
+      (d: string) => truncateSync(join(d, 'onnx/model.onnx'), Math.floor(statSync(join(d, 'onnx/model.onnx')).size / 2)),
+      /model\.onnx is not a valid ONNX model \(field \d+ runs \d+ bytes past the end/,
+    ],
     ['garbage onnx', (d: string) => writeFileSync(join(d, 'onnx/model.onnx'), Buffer.alloc(4096, 0xff)), /model\.onnx is not a valid ONNX model/],
     ['no weights', (d: string) => rmSync(join(d, 'onnx'), { recursive: true }), /has neither model\.onnx nor model_quantized\.onnx/],
-    ['weights declared outside the graph but missing', (d: string) => {
-      const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
-      c['transformers.js_config'] = { use_external_data_format: 1 };
-      writeFileSync(join(d, 'config.json'), JSON.stringify(c));
-    }, /model\.onnx_data is missing: config\.json says the fp32 weights are kept outside the graph/],
+    [
+      'weights declared outside the graph but missing',
+      (d: string) => {
+        const c = JSON.parse(readFileSync(join(d, 'config.json'), 'utf8'));
+        c['transformers.js_config'] = { use_external_data_format: 1 };
+        writeFileSync(join(d, 'config.json'), JSON.stringify(c));
+      },
+      /model\.onnx_data is missing: config\.json says the fp32 weights are kept outside the graph/,
+    ],
   ])('refuses a folder with %s, naming the file', (_, breakIt, message) => {
     const dir = copyModel('sentiment');
     breakIt(dir);
@@ -62,7 +78,11 @@ describe('model folder checks', () => {
       ['acme/topic', 'text-classification'],
       [folder, 'nli'],
     ]);
-    expect(listModels(paths).filter((m) => m.builtin).map((m) => m.sizeBytes)).toEqual([0, 0]);
+    expect(
+      listModels(paths)
+        .filter((m) => m.builtin)
+        .map((m) => m.sizeBytes),
+    ).toEqual([0, 0]);
     expect(resolveModel(paths, 'acme/topic').path).toBe(join(paths.modelCache, 'acme', 'topic'));
     expect(resolveModel(paths, folder).path).toBe(folder);
     expect(() => resolveModel(paths, 'Xenova/bert-base-NER')).toThrow(/not on this machine\. Pull it first: docket models pull Xenova\/bert-base-NER/);

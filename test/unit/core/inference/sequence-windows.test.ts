@@ -17,7 +17,16 @@ import { encodeDocument } from '../../../../src-main/core/inference/token-classi
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
 import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
-import { COMMON_WORDS, ensureTestModels, modelDir, modelsRoot, readExpectations, type BagOfTokensExpectations, type NliExpectations, type TestModelName } from '../../../fixtures/models/index.ts';
+import {
+  COMMON_WORDS,
+  ensureTestModels,
+  modelDir,
+  modelsRoot,
+  readExpectations,
+  type BagOfTokensExpectations,
+  type NliExpectations,
+  type TestModelName,
+} from '../../../fixtures/models/index.ts';
 import { NEGATIONS } from '../../../fixtures/models/lexicon.ts';
 import { bagLogits, nliLogits, softmax } from '../fixtures/reference.ts';
 
@@ -28,13 +37,32 @@ const hooks = { cancelled: () => false, plan: () => {}, progress: () => {} };
 
 function project(texts: string[]): { db: Db; ids: number[] } {
   const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-seqwin-')), 'p.docket'), { create: true });
-  const ids = texts.map((text, i) => documents.insert(db, { name: `d${i}.txt`, sourcePath: null, sha256: `sha-${i}-${text.length}`, mediaType: 'text/plain', sizeBytes: text.length, pageCount: null, text, blobId: null }));
+  const ids = texts.map((text, i) =>
+    documents.insert(db, {
+      name: `d${i}.txt`,
+      sourcePath: null,
+      sha256: `sha-${i}-${text.length}`,
+      mediaType: 'text/plain',
+      sizeBytes: text.length,
+      pageCount: null,
+      text,
+      blobId: null,
+    }),
+  );
   return { db, ids };
 }
 
-type Outputs = { distribution: Array<{ label: string; score: number }>; logits: number[][]; truncated: boolean; tokens: number; evidence?: Array<{ label: string; start: number; end: number }> };
+type Outputs = {
+  distribution: Array<{ label: string; score: number }>;
+  logits: number[][];
+  truncated: boolean;
+  tokens: number;
+  evidence?: Array<{ label: string; start: number; end: number }>;
+};
 const outputsOf = (db: Db, runId: number, documentId: number): Outputs =>
-  JSON.parse((db.prepare('SELECT outputs FROM run_documents WHERE run_id = ? AND document_id = ?').get(runId, documentId) as { outputs: string }).outputs) as Outputs;
+  JSON.parse(
+    (db.prepare('SELECT outputs FROM run_documents WHERE run_id = ? AND document_id = ?').get(runId, documentId) as { outputs: string }).outputs,
+  ) as Outputs;
 
 /** Filler of everyday words: no label word, no negation, so only planted cues move the NLI logits. */
 function filler(tokens: number, tokenizer: PreTrainedTokenizer, avoid: readonly string[], seed = 1): string {
@@ -70,7 +98,11 @@ const SHAPES = [
 describe('pair windows', () => {
   it.each(SHAPES)('%s (%s): a short premise is one window, identical to tokenizer(premise, { text_pair })', async (name) => {
     const tokenizer = await tokenizerOf(name);
-    for (const [premise, hypothesis] of [['The sky is blue today, and Zoë visited 東京 (twice)!', 'This example is sports.'], ['', 'The sky is blue.'], ['  Paris,  Berlin ', 'No.']] as const) {
+    for (const [premise, hypothesis] of [
+      ['The sky is blue today, and Zoë visited 東京 (twice)!', 'This example is sports.'],
+      ['', 'The sky is blue.'],
+      ['  Paris,  Berlin ', 'No.'],
+    ] as const) {
       const windows = planPairWindows(tokenizer, premise, hypothesis, 512);
       expect(windows).toHaveLength(1);
       const own = tokenizer(premise, { text_pair: hypothesis, return_token_type_ids: true });
@@ -190,7 +222,12 @@ describe('long documents through the host', () => {
       const r = rows[candidates.indexOf(d.label)]!;
       expect(d.score).toBeCloseTo(softmax([r[con]!, r[ent]!])[1]!, 6);
     }
-    expect(docLabels.forDocument(db, ids[0]!).filter((l) => l.task === 'zero-shot (multi-label)').map((l) => l.label)).toEqual(['politics']);
+    expect(
+      docLabels
+        .forDocument(db, ids[0]!)
+        .filter((l) => l.task === 'zero-shot (multi-label)')
+        .map((l) => l.label),
+    ).toEqual(['politics']);
   });
 
   it.each(['nli', 'nli-roberta', 'nli-binary'] as const)('%s: NLI over a long document finds the entailing sentence at its end', async (name) => {

@@ -10,7 +10,9 @@ import { tokenizerView } from '../../../../src-main/core/inference/token-classif
 import { ensureTestModels, modelsRoot } from '../../../fixtures/models/index.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
-const pinned = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@huggingface/transformers']!;
+const pinned = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies[
+  '@huggingface/transformers'
+]!;
 const installed = (JSON.parse(readFileSync(join(root, 'node_modules/@huggingface/transformers/package.json'), 'utf8')) as { version: string }).version;
 
 beforeAll(async () => {
@@ -29,7 +31,10 @@ describe('the transformers.js internals Docket relies on', () => {
     for (const name of ['ner-wordpiece-cased', 'ner-bpe', 'ner-unigram']) {
       const tokenizer = await AutoTokenizer.from_pretrained(name);
       const holder = tokenizer as unknown as { _tokenizer?: Record<string, unknown>; _tokenizerJSON?: unknown };
-      expect(typeof holder._tokenizer?.['encode_text'], `${name}: _tokenizer.encode_text is gone; update token-classification/encode.ts for transformers.js ${installed}`).toBe('function');
+      expect(
+        typeof holder._tokenizer?.['encode_text'],
+        `${name}: _tokenizer.encode_text is gone; update token-classification/encode.ts for transformers.js ${installed}`,
+      ).toBe('function');
       expect(holder._tokenizer?.['added_tokens_map'], `${name}: _tokenizer.added_tokens_map is no longer a Map`).toBeInstanceOf(Map);
       expect(typeof holder._tokenizerJSON, `${name}: _tokenizerJSON is gone`).toBe('object');
       // The view Docket builds on them: a word round-trips to exact offsets.

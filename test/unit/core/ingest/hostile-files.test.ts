@@ -141,8 +141,14 @@ function zip(parts: ZipPart[]): Buffer {
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const docxFrame = () => [
-  part('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-  part('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+  part(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  ),
+  part(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  ),
 ];
 const bodyHead = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>`;
 const bodyTail = '</w:body></w:document>';
@@ -199,12 +205,17 @@ describe('links in an imported folder', () => {
     const { report, ms, peakMb } = await measured(db, [dir]);
     expect(names(db)).toEqual(['a.txt', 'b.txt']);
     expect(report.imported).toBe(2);
-    for (const loop of ['self1', 'self2']) expect(warningsFor(report, loop)).toEqual([`it is a link to ${dir}, a folder that contains it (a loop); not followed.`]);
+    for (const loop of ['self1', 'self2'])
+      expect(warningsFor(report, loop)).toEqual([`it is a link to ${dir}, a folder that contains it (a loop); not followed.`]);
     expect(warningsFor(report, 'up')).toEqual([`it is a link to ${dir}, a folder that contains it (a loop); not followed.`]);
     expect(warningsFor(report, 'inside-link.txt')).toEqual([`it is a link to ${join(dir, 'a.txt')}, which this import reads already; not read twice.`]);
     const secret = join(outside, 'secret.txt');
-    expect(failure(report, 'out.txt')).toBe(`it is a link to ${secret}, outside the folder being imported; skipped. Import ${secret} itself if it belongs in this project.`);
-    expect(failure(report, 'outdir')).toBe(`it is a link to ${outside}, outside the folder being imported; skipped. Import ${outside} itself if it belongs in this project.`);
+    expect(failure(report, 'out.txt')).toBe(
+      `it is a link to ${secret}, outside the folder being imported; skipped. Import ${secret} itself if it belongs in this project.`,
+    );
+    expect(failure(report, 'outdir')).toBe(
+      `it is a link to ${outside}, outside the folder being imported; skipped. Import ${outside} itself if it belongs in this project.`,
+    );
     expect(report.failed).toHaveLength(2);
     expect(ms).toBeLessThan(MAX_MS);
     expect(peakMb).toBeLessThan(MAX_PEAK_MB);
@@ -224,11 +235,13 @@ describe('links in an imported folder', () => {
     process.env.DOCKET_MAX_FOLDER_ENTRIES = '5';
     const entries = await walkPaths([dir]);
     expect(entries.filter((e) => 'size' in e)).toHaveLength(5);
-    expect(entries.filter((e) => 'problem' in e)).toEqual([{
-      path: dir,
-      problem:
-        'it holds more than 5 entries (files and folders, all levels); Docket walks up to 5 entries per import (DOCKET_MAX_FOLDER_ENTRIES raises it): the files found until then are imported, the rest are not. Import its subfolders one by one.',
-    }]);
+    expect(entries.filter((e) => 'problem' in e)).toEqual([
+      {
+        path: dir,
+        problem:
+          'it holds more than 5 entries (files and folders, all levels); Docket walks up to 5 entries per import (DOCKET_MAX_FOLDER_ENTRIES raises it): the files found until then are imported, the rest are not. Import its subfolders one by one.',
+      },
+    ]);
     const controller = new AbortController();
     controller.abort();
     await expect(walkPaths([dir], { signal: controller.signal })).rejects.toThrow(/cancelled/);
@@ -345,7 +358,14 @@ describe('PDFs', () => {
   it('refuses a PDF nested 100,000 deep with a clear reason', async () => {
     const dir = folder();
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    writeFileSync(join(dir, 'deep.pdf'), pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Nested ${deep} >>`]));
+    writeFileSync(
+      join(dir, 'deep.pdf'),
+      pdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Nested ${deep} >>`,
+      ]),
+    );
     const db = fresh();
     const { report, ms, peakMb } = await measured(db, [join(dir, 'deep.pdf'), goodText(dir)]);
     expect(failure(report, 'deep.pdf')).toBe(
@@ -382,7 +402,7 @@ describe('JSONL', () => {
     expect(report.failed).toEqual([]);
     expect(names(db)).toEqual(['deep.jsonl#1', 'deep.jsonl#3', 'good.txt']);
     expect(warningsFor(report, 'deep.jsonl')).toEqual([
-      'line 2: it nests arrays and objects more than 100 levels deep; Docket reads JSON nested up to 100 levels (DOCKET_MAX_JSON_DEPTH raises it); line skipped. Flatten that line\'s fields.',
+      "line 2: it nests arrays and objects more than 100 levels deep; Docket reads JSON nested up to 100 levels (DOCKET_MAX_JSON_DEPTH raises it); line skipped. Flatten that line's fields.",
     ]);
     expect(ms).toBeLessThan(MAX_MS);
     expect(peakMb).toBeLessThan(MAX_PEAK_MB);
@@ -429,7 +449,9 @@ describe('text files and settings', () => {
     process.env.DOCKET_MAX_PDF_PAGES = 'lots';
     const db = fresh();
     const report = await importPaths(db, { paths: [join(dir, 'one.pdf'), goodText(dir)] }, job());
-    expect(failure(report, 'one.pdf')).toBe('DOCKET_MAX_PDF_PAGES is set to "lots", which is not a whole number of pages above 0. Set it to one (the default is 5000), or unset it.');
+    expect(failure(report, 'one.pdf')).toBe(
+      'DOCKET_MAX_PDF_PAGES is set to "lots", which is not a whole number of pages above 0. Set it to one (the default is 5000), or unset it.',
+    );
     expect(names(db)).toEqual(['good.txt']);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { PDFDocument, PDFName, PDFRawStream, type PDFDict, type PDFNumber } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFRawStream, type PDFDict, type PDFNumber } from 'pdf-lib';
 import UTIF, { type IFD } from 'utif2';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../../src-main/core/api/contract.ts';
@@ -128,8 +128,7 @@ function jpegWithExif(canvas: Canvas, orientation: number, dpi: number): Buffer 
 
 /** A TIFF written with utif2's encoder: its directories (chained), then each frame's strips. */
 function tiff(frames: Array<{ tags: Record<string, unknown>; strips: Uint8Array[] }>): Buffer {
-  const ifds = (offsets: number[][]) =>
-    frames.map((f, i) => ({ ...f.tags, t273: offsets[i]!, t279: f.strips.map((s) => s.length) }) as unknown as IFD);
+  const ifds = (offsets: number[][]) => frames.map((f, i) => ({ ...f.tags, t273: offsets[i]!, t279: f.strips.map((s) => s.length) }) as unknown as IFD);
   // Encode once to learn where the directories end (same tags, same length), then with the real offsets.
   const head = new Uint8Array(UTIF.encode(ifds(frames.map((f) => f.strips.map(() => 0))))).length;
   const offsets: number[][] = [];
@@ -142,7 +141,10 @@ const resolutionTags = (dpi: number) => ({ t282: [[dpi, 1]], t283: [[dpi, 1]], t
 
 function greyTiffFrame(canvas: Canvas, dpi: number) {
   const { width, height } = canvas;
-  return { tags: { t256: [width], t257: [height], t258: [8], t259: [1], t262: [1], t277: [1], t278: [height], ...resolutionTags(dpi) }, strips: [greyPixels(canvas)] };
+  return {
+    tags: { t256: [width], t257: [height], t258: [8], t259: [1], t262: [1], t277: [1], t278: [height], ...resolutionTags(dpi) },
+    strips: [greyPixels(canvas)],
+  };
 }
 
 // CCITT G4 (T.6) written with horizontal mode only: runs below 64 need terminating codes alone.
@@ -177,7 +179,11 @@ async function render(pdf: Uint8Array, pageNo: number, scale: number): Promise<R
     context.fillRect(0, 0, canvas.width, canvas.height);
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: canvas.width, height: canvas.height, rgb: (x, y) => [data[(y * canvas.width + x) * 4]!, data[(y * canvas.width + x) * 4 + 1]!, data[(y * canvas.width + x) * 4 + 2]!] };
+    return {
+      width: canvas.width,
+      height: canvas.height,
+      rgb: (x, y) => [data[(y * canvas.width + x) * 4]!, data[(y * canvas.width + x) * 4 + 1]!, data[(y * canvas.width + x) * 4 + 2]!],
+    };
   } finally {
     await closePdfjs(doc);
   }
@@ -191,7 +197,12 @@ async function pageImages(pdf: Uint8Array) {
     return xobjects.keys().map((key) => {
       const stream = xobjects.lookup(key) as PDFRawStream;
       const get = (name: string) => stream.dict.lookup(PDFName.of(name));
-      return { width: (get('Width') as PDFNumber).asNumber(), height: (get('Height') as PDFNumber).asNumber(), filter: String(get('Filter')), contents: stream.contents };
+      return {
+        width: (get('Width') as PDFNumber).asNumber(),
+        height: (get('Height') as PDFNumber).asNumber(),
+        filter: String(get('Filter')),
+        contents: stream.contents,
+      };
     });
   });
 }
@@ -225,12 +236,24 @@ describe('importing images as scanned documents', () => {
     // Fax-style: CCITT G4, 60 × 40 pixels at 100 dpi in two strips of 20 rows, a black box across both.
     const dark = (row: number) => row >= 10 && row < 30;
     const rows = (from: number) => Array.from({ length: 20 }, (_, i) => from + i);
-    files['fax.tif'] = tiff([{ tags: { t256: [60], t257: [40], t258: [1], t259: [4], t262: [0], t277: [1], t278: [20], ...resolutionTags(100) }, strips: [g4Strip(rows(0), dark), g4Strip(rows(20), dark)] }]);
+    files['fax.tif'] = tiff([
+      {
+        tags: { t256: [60], t257: [40], t258: [1], t259: [4], t262: [0], t277: [1], t278: [20], ...resolutionTags(100) },
+        strips: [g4Strip(rows(0), dark), g4Strip(rows(20), dark)],
+      },
+    ]);
     // JPEG-compressed TIFF (one strip, YCbCr) and Deflate-compressed TIFF (RGB).
     const photo = drawPage(400, 300, ['JPEG in TIFF']);
-    files['jpeg-strip.tif'] = tiff([{ tags: { t256: [400], t257: [300], t258: [8, 8, 8], t259: [7], t262: [6], t277: [3], t278: [300], ...resolutionTags(100) }, strips: [canvas2jpeg(photo)] }]);
+    files['jpeg-strip.tif'] = tiff([
+      {
+        tags: { t256: [400], t257: [300], t258: [8, 8, 8], t259: [7], t262: [6], t277: [3], t278: [300], ...resolutionTags(100) },
+        strips: [canvas2jpeg(photo)],
+      },
+    ]);
     const rgb = rgbPixels(photo);
-    files['deflate.tif'] = tiff([{ tags: { t256: [400], t257: [300], t258: [8, 8, 8], t259: [8], t262: [2], t277: [3], t278: [300], ...resolutionTags(100) }, strips: [deflateSync(rgb)] }]);
+    files['deflate.tif'] = tiff([
+      { tags: { t256: [400], t257: [300], t258: [8, 8, 8], t259: [8], t262: [2], t277: [3], t278: [300], ...resolutionTags(100) }, strips: [deflateSync(rgb)] },
+    ]);
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
     db = fresh();
     report = await importPaths(db, { paths: [dir] }, job());
@@ -252,10 +275,16 @@ describe('importing images as scanned documents', () => {
   it('sizes each page from the resolution, and records where the document came from', () => {
     const a4 = doc('a4-grey.png');
     expect(a4.pages.map((p) => [p.width, p.height])).toEqual([[595.2, 841.92]]);
-    expect(a4.metadata).toEqual({ source: { format: 'png', mediaType: 'image/png', frames: 1, pixelWidth: 2480, pixelHeight: 3508, dpi: 300, dpiFromFile: true } });
+    expect(a4.metadata).toEqual({
+      source: { format: 'png', mediaType: 'image/png', frames: 1, pixelWidth: 2480, pixelHeight: 3508, dpi: 300, dpiFromFile: true },
+    });
     const scan = doc('scan.tiff');
     expect(scan.pageCount).toBe(3);
-    expect(scan.pages.map((p) => [p.pageNo, p.width, p.height])).toEqual([[1, 612, 792], [2, 612, 792], [3, 612, 792]]);
+    expect(scan.pages.map((p) => [p.pageNo, p.width, p.height])).toEqual([
+      [1, 612, 792],
+      [2, 612, 792],
+      [3, 612, 792],
+    ]);
     expect(scan.metadata).toMatchObject({ source: { format: 'tiff', frames: 3, pixelWidth: 850, pixelHeight: 1100, dpi: 100 } });
     expect(doc('phone.jpg').metadata).toMatchObject({ source: { format: 'jpeg', pixelWidth: 1100, pixelHeight: 850, dpi: 100, orientation: 6 } });
     expect(doc('fax.tif').pages.map((p) => [p.width, p.height])).toEqual([[43.2, 28.8]]);
@@ -300,11 +329,27 @@ describe('importing images as scanned documents', () => {
 
   it('embeds CCITT G4 strips as they are and places each strip in its rows', async () => {
     const [images] = await pageImages(doc('fax.tif').pdf);
-    expect(images!.map((i) => [i.filter, i.width, i.height])).toEqual([['/CCITTFaxDecode', 60, 20], ['/CCITTFaxDecode', 60, 20]]);
+    expect(images!.map((i) => [i.filter, i.width, i.height])).toEqual([
+      ['/CCITTFaxDecode', 60, 20],
+      ['/CCITTFaxDecode', 60, 20],
+    ]);
     const page = await render(doc('fax.tif').pdf, 1, 100 / 72);
     expect([page.width, page.height]).toEqual([60, 40]);
-    for (const [x, y] of [[30, 12], [30, 19], [30, 20], [30, 27]]) expect(isBlack(page.rgb(x!, y!)), `(${x}, ${y})`).toBe(true);
-    for (const [x, y] of [[5, 5], [30, 5], [50, 15], [30, 35], [10, 25]]) expect(isWhite(page.rgb(x!, y!)), `(${x}, ${y})`).toBe(true);
+    for (const [x, y] of [
+      [30, 12],
+      [30, 19],
+      [30, 20],
+      [30, 27],
+    ])
+      expect(isBlack(page.rgb(x!, y!)), `(${x}, ${y})`).toBe(true);
+    for (const [x, y] of [
+      [5, 5],
+      [30, 5],
+      [50, 15],
+      [30, 35],
+      [10, 25],
+    ])
+      expect(isWhite(page.rgb(x!, y!)), `(${x}, ${y})`).toBe(true);
   });
 
   it('reads JPEG-compressed and Deflate-compressed TIFFs', async () => {
@@ -330,7 +375,10 @@ describe('hostile and broken images', () => {
     const jpeg = jpegWithExif(drawPage(300, 200, ['x']), 1, 150);
     const scan = tiff([greyTiffFrame(drawPage(100, 80, ['one']), 100), greyTiffFrame(drawPage(100, 80, ['two']), 100)]);
     // 60,000 × 60,000 claimed in a header of a few bytes, with a tiny (valid) IDAT.
-    writeFileSync(join(dir, 'bomb.png'), Buffer.concat([PNG_SIGNATURE, ihdr(60_000, 60_000, 8, 0), pngChunk('IDAT', deflateSync(Buffer.alloc(10))), pngChunk('IEND', new Uint8Array())]));
+    writeFileSync(
+      join(dir, 'bomb.png'),
+      Buffer.concat([PNG_SIGNATURE, ihdr(60_000, 60_000, 8, 0), pngChunk('IDAT', deflateSync(Buffer.alloc(10))), pngChunk('IEND', new Uint8Array())]),
+    );
     writeFileSync(join(dir, 'zero.png'), Buffer.concat([PNG_SIGNATURE, ihdr(0, 10, 8, 0), pngChunk('IEND', new Uint8Array())]));
     writeFileSync(join(dir, 'cut.png'), good.subarray(0, Math.floor(good.length * 0.6)));
     writeFileSync(join(dir, 'cut.jpg'), jpeg.subarray(0, Math.floor(jpeg.length * 0.6)));
@@ -343,7 +391,10 @@ describe('hostile and broken images', () => {
     loop.writeUInt32BE(firstIfd, firstIfd + 2 + loop.readUInt16BE(firstIfd) * 12);
     writeFileSync(join(dir, 'loop.tif'), loop);
     // A Deflate strip that unpacks far past its frame's size (a zip bomb inside a TIFF).
-    writeFileSync(join(dir, 'deflate-bomb.tif'), tiff([{ tags: { t256: [100], t257: [100], t258: [8], t259: [8], t262: [1], t277: [1], t278: [100] }, strips: [deflateSync(Buffer.alloc(50_000_000))] }]));
+    writeFileSync(
+      join(dir, 'deflate-bomb.tif'),
+      tiff([{ tags: { t256: [100], t257: [100], t258: [8], t259: [8], t262: [1], t277: [1], t278: [100] }, strips: [deflateSync(Buffer.alloc(50_000_000))] }]),
+    );
     // A PNG whose IDAT checksum is wrong.
     const damaged = Buffer.from(good);
     damaged[damaged.indexOf('IDAT') + 10]! ^= 0xff;
@@ -366,7 +417,7 @@ describe('hostile and broken images', () => {
     expect(failure(report, 'cut.jpg')).toMatch(/^the JPEG file is truncated: it ends inside its image data, before its end-of-image marker/);
     expect(failure(report, 'cut.tif')).toMatch(/^the TIFF file is truncated: frame 2: it ends inside strip 1 of 1/);
     expect(failure(report, 'text.png')).toBe(
-      "it is named as a PNG image but is not one (its first bytes are not those of a PNG, JPEG or TIFF image: it is damaged or not an image).",
+      'it is named as a PNG image but is not one (its first bytes are not those of a PNG, JPEG or TIFF image: it is damaged or not an image).',
     );
     expect(failure(report, 'report.tiff')).toMatch(/is not one \(it looks like a PDF: rename it to \.pdf\)/);
     expect(failure(report, 'loop.tif')).toMatch(/^the TIFF image is damaged: its list of frames loops back on itself/);
@@ -386,13 +437,20 @@ describe('hostile and broken images', () => {
     process.env.DOCKET_MAX_TIFF_FRAMES = '2';
     process.env.DOCKET_MAX_IMAGE_PIXELS = '50000';
     const report = await importPaths(fresh(), { paths: [dir] }, job());
-    expect(failure(report, 'three.tif')).toBe('it has more than 2 frames; Docket imports TIFF files of up to 2 frames (DOCKET_MAX_TIFF_FRAMES raises it). Split it first (e.g. `tiffsplit in.tif part-`).');
-    expect(failure(report, 'wide.jpg')).toMatch(/^an image in it has 60,000 pixels \(300 × 200 pixels\); Docket imports images of up to 50,000 pixels each \(DOCKET_MAX_IMAGE_PIXELS raises it\)/);
+    expect(failure(report, 'three.tif')).toBe(
+      'it has more than 2 frames; Docket imports TIFF files of up to 2 frames (DOCKET_MAX_TIFF_FRAMES raises it). Split it first (e.g. `tiffsplit in.tif part-`).',
+    );
+    expect(failure(report, 'wide.jpg')).toMatch(
+      /^an image in it has 60,000 pixels \(300 × 200 pixels\); Docket imports images of up to 50,000 pixels each \(DOCKET_MAX_IMAGE_PIXELS raises it\)/,
+    );
   });
 
   it('falls back to 300 dpi when the resolution is missing or implausible', async () => {
     const dir = folder();
-    writeFileSync(join(dir, 'none.tif'), tiff([{ ...greyTiffFrame(drawPage(600, 300, []), 100), tags: { t256: [600], t257: [300], t258: [8], t259: [1], t262: [1], t277: [1], t278: [300] } }]));
+    writeFileSync(
+      join(dir, 'none.tif'),
+      tiff([{ ...greyTiffFrame(drawPage(600, 300, []), 100), tags: { t256: [600], t257: [300], t258: [8], t259: [1], t262: [1], t277: [1], t278: [300] } }]),
+    );
     writeFileSync(join(dir, 'tiny.png'), greyPng(600, 300, new Uint8Array(600 * 300).fill(200), 3));
     const db = fresh();
     const report = await importPaths(db, { paths: [dir] }, job());

@@ -25,7 +25,10 @@ describe('a file is imported whole or not at all', () => {
     const root = mkdtempSync(join(tmpdir(), 'docket-whole-'));
     const project = join(root, 'p.docket');
     const csv = join(root, 'rows.csv');
-    writeFileSync(csv, 'id,text\n' + Array.from({ length: ROWS }, (_, i) => `r${i},"Row ${i}: write to row${i}@example.com about the shipment."`).join('\n') + '\n');
+    writeFileSync(
+      csv,
+      'id,text\n' + Array.from({ length: ROWS }, (_, i) => `r${i},"Row ${i}: write to row${i}@example.com about the shipment."`).join('\n') + '\n',
+    );
     writeFileSync(join(root, 'seed.txt'), 'A seed note, imported whole.');
     await cli('init', project);
     await cli('import', project, join(root, 'seed.txt'));

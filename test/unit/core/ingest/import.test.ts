@@ -45,7 +45,9 @@ describe('importing a folder of every format', () => {
     const failed = Object.fromEntries(report.failed.map((f) => [f.path.split('/').pop(), f.reason]));
     // encrypted.pdf is in the folder when qpdf was there as the fixtures were generated (they are
     // cached); the refusal itself is tested below on a file made with qpdf now.
-    expect(Object.keys(failed).sort()).toEqual(['binary.txt', 'empty.txt', ...(existsSync(join(dir, 'encrypted.pdf')) ? ['encrypted.pdf'] : []), 'picture.xyz', 'truncated.pdf'].sort());
+    expect(Object.keys(failed).sort()).toEqual(
+      ['binary.txt', 'empty.txt', ...(existsSync(join(dir, 'encrypted.pdf')) ? ['encrypted.pdf'] : []), 'picture.xyz', 'truncated.pdf'].sort(),
+    );
     if (failed['encrypted.pdf']) expect(failed['encrypted.pdf']).toMatch(/password-protected/);
     expect(failed['binary.txt']).toMatch(/binary data/);
     expect(failed['empty.txt']).toMatch(/empty \(0 bytes\)/);
@@ -103,7 +105,11 @@ describe('importing a folder of every format', () => {
     expect(pdf.status).toBe('partial_ocr');
     expect(pdf.warnings[0]).toMatch(/Page 3 has no text layer/);
     const stored = pages.forDocument(db, pdf.id);
-    expect(stored.map((p) => [p.rotation, p.needsOcr])).toEqual([[0, false], [90, false], [0, true]]);
+    expect(stored.map((p) => [p.rotation, p.needsOcr])).toEqual([
+      [0, false],
+      [90, false],
+      [0, true],
+    ]);
     pdfLines.forEach((lines, i) => expect(pdf.text.slice(stored[i]!.textStart, stored[i]!.textEnd)).toBe(lines.join('\n')));
     for (const page of stored) {
       for (const run of page.runs) {
@@ -166,12 +172,16 @@ describe('import choices and failures', () => {
     const db4 = fresh();
     const controller = new AbortController();
     let seen = 0;
-    const run = importPaths(db4, { paths: [join(dir, 'readme.md'), join(dir, 'utf16le.txt'), join(dir, 'memo.docx')] }, {
-      signal: controller.signal,
-      report: (p) => {
-        if (p.done === 1 && seen++ === 0) controller.abort();
+    const run = importPaths(
+      db4,
+      { paths: [join(dir, 'readme.md'), join(dir, 'utf16le.txt'), join(dir, 'memo.docx')] },
+      {
+        signal: controller.signal,
+        report: (p) => {
+          if (p.done === 1 && seen++ === 0) controller.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toThrow(/cancelled/);
     expect(documents.count(db4)).toBe(1);
   });

@@ -64,7 +64,11 @@ export function pdftotext(bytes: Uint8Array, ...args: string[]): string | undefi
 export const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Poppler's non-empty lines, for comparing line order. */
-export const popplerLines = (bytes: Uint8Array) => pdftotext(bytes)?.split('\n').map((l) => l.trim()).filter(Boolean);
+export const popplerLines = (bytes: Uint8Array) =>
+  pdftotext(bytes)
+    ?.split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Each page's non-whitespace pdf.js items, as "str@transform": what the runs must map to. */
 export async function pdfjsItems(bytes: Uint8Array): Promise<string[][]> {

@@ -5,7 +5,13 @@ import { exportFixture } from '../../../fixtures/export/generate.ts';
 import { expectBoxesOn, extract, helveticaWidth as width, pdftotext, popplerLines, wordAt, words } from './pdf-maker.ts';
 
 // Horizontal 12 pt items, 6 pt per character unless told otherwise.
-const item = (str: string, x: number, y: number, over: Partial<PageTextItem> = {}): PageTextItem => ({ str, transform: [12, 0, 0, 12, x, y], width: str.length * 6, height: 12, ...over });
+const item = (str: string, x: number, y: number, over: Partial<PageTextItem> = {}): PageTextItem => ({
+  str,
+  transform: [12, 0, 0, 12, x, y],
+  width: str.length * 6,
+  height: 12,
+  ...over,
+});
 // Text drawn up the page (90°) or down it (270°), as on pages turned the other way for reading.
 const up = (str: string, x: number, y: number): PageTextItem => item(str, x, y, { transform: [0, 12, -12, 0, x, y] });
 const down = (str: string, x: number, y: number): PageTextItem => item(str, x, y, { transform: [0, -12, 12, 0, x, y] });
@@ -43,11 +49,19 @@ describe('readingOrder (pure geometry)', () => {
   it('trims whitespace at the edges of items and drops whitespace-only items', () => {
     const { text, runs } = readingOrder([item(' Hello ', 72, 700), item('\u00a0', 120, 700), item('  ', 72, 600), item(' world', 120, 700)]);
     expect(text).toBe('Hello world');
-    expect(runs.map((r) => [text.slice(r.start, r.end), r.transform[4]])).toEqual([['Hello', 72], ['world', 120]]);
+    expect(runs.map((r) => [text.slice(r.start, r.end), r.transform[4]])).toEqual([
+      ['Hello', 72],
+      ['world', 120],
+    ]);
   });
 
   it('orders lines top to bottom and keeps a superscript on its line', () => {
-    const items = [item('third line', 72, 686), item('2', 72 + 36, 704, { transform: [7, 0, 0, 7, 108, 704], width: 4, height: 7 }), item('E = mc', 72, 700), item('first line', 72, 716)];
+    const items = [
+      item('third line', 72, 686),
+      item('2', 72 + 36, 704, { transform: [7, 0, 0, 7, 108, 704], width: 4, height: 7 }),
+      item('E = mc', 72, 700),
+      item('first line', 72, 716),
+    ];
     expect(read(items)).toBe('first line\nE = mc2\nthird line');
   });
 
@@ -57,20 +71,36 @@ describe('readingOrder (pure geometry)', () => {
     const heading = item('A heading across both of the columns of text', 72, 724, { width: 400 });
     const expected = 'A heading across both of the columns of text\nLeft one\nLeft two\nLeft three\nRight one\nRight two';
     expect(read([heading, ...[...left].reverse(), ...right])).toBe(expected); // left drawn bottom up
-    expect(read([heading, ...[...right].reverse(), ...[...left].reverse()])).toBe('A heading across both of the columns of text\nRight one\nRight two\nLeft one\nLeft two\nLeft three'); // blocks in the order first drawn
+    expect(read([heading, ...[...right].reverse(), ...[...left].reverse()])).toBe(
+      'A heading across both of the columns of text\nRight one\nRight two\nLeft one\nLeft two\nLeft three',
+    ); // blocks in the order first drawn
   });
 
   it('keeps a form label with the value drawn right after it, however far apart', () => {
-    const form = [item('Name:', 72, 700), item('Grace Hopper', 300, 700), item('Address:', 72, 686), item('12 Main Street', 300, 686), item('Springfield', 300, 672), item('Phone:', 72, 658), item('555-867-5309', 300, 658)];
+    const form = [
+      item('Name:', 72, 700),
+      item('Grace Hopper', 300, 700),
+      item('Address:', 72, 686),
+      item('12 Main Street', 300, 686),
+      item('Springfield', 300, 672),
+      item('Phone:', 72, 658),
+      item('555-867-5309', 300, 658),
+    ];
     expect(read(form)).toBe('Name: Grace Hopper\nAddress: 12 Main Street\nSpringfield\nPhone: 555-867-5309');
     // Two columns of text drawn row by row are read row by row, as the stream has them.
-    expect(read([item('Left one', 72, 700), item('Right one', 320, 700), item('Left two', 72, 686), item('Right two', 320, 686)])).toBe('Left one Right one\nLeft two Right two');
+    expect(read([item('Left one', 72, 700), item('Right one', 320, 700), item('Left two', 72, 686), item('Right two', 320, 686)])).toBe(
+      'Left one Right one\nLeft two Right two',
+    );
   });
 
   it('reads text rotated by 90 and 270 degrees along its own baseline', () => {
     // Up the page: the line at the smaller x is read first; down the page: the larger x.
-    expect(read([up('was approved', 330, 100 + 84), up('The budget', 330, 100), up('by Rigby', 300, 100 + 90), up('Report filed', 300, 100)])).toBe('Report filed by Rigby\nThe budget was approved');
-    expect(read([down('was approved', 270, 700 - 84), down('The budget', 270, 700), down('by Rigby', 300, 700 - 90), down('Report filed', 300, 700)])).toBe('Report filed by Rigby\nThe budget was approved');
+    expect(read([up('was approved', 330, 100 + 84), up('The budget', 330, 100), up('by Rigby', 300, 100 + 90), up('Report filed', 300, 100)])).toBe(
+      'Report filed by Rigby\nThe budget was approved',
+    );
+    expect(read([down('was approved', 270, 700 - 84), down('The budget', 270, 700), down('by Rigby', 300, 700 - 90), down('Report filed', 300, 700)])).toBe(
+      'Report filed by Rigby\nThe budget was approved',
+    );
   });
 
   it('reads right-to-left lines from the right, and vertical columns from right to left', () => {
@@ -158,13 +188,20 @@ describe('extractPdf on PDFs drawn glyph by glyph, rotated, kerned and spaced', 
     const left = ['The quarterly committee met on', 'Monday to review the budget and', 'asked Jane Doe to file it.'];
     const right = ['Robert Brown will call', '555-867-5309 about the', 'inventory on Friday.'];
     const line = (text: string, x: number, y: number, size = 11) => `BT /F1 ${size} Tf 1 0 0 1 ${x} ${y} Tm (${text}) Tj ET`;
-    const content = [line(heading, 72, 740, 16), ...left.map((l, i) => line(l, 72, 716 - 14 * i)).reverse(), ...right.map((l, i) => line(l, 320, 716 - 14 * i))];
+    const content = [
+      line(heading, 72, 740, 16),
+      ...left.map((l, i) => line(l, 72, 716 - 14 * i)).reverse(),
+      ...right.map((l, i) => line(l, 320, 716 - 14 * i)),
+    ];
     const { bytes, doc } = await extract([{ content: content.join('\n') }]);
     expect(doc.text).toBe([heading, ...left, ...right].join('\n'));
     expect(popplerLines(bytes) ?? doc.text.split('\n')).toEqual(doc.text.split('\n'));
     // Each line is one item here: its whole run lands exactly where it was drawn (words inside
     // it are interpolated; see the known gap below).
-    for (const [x, lines] of [[72, left], [320, right]] as const) {
+    for (const [x, lines] of [
+      [72, left],
+      [320, right],
+    ] as const) {
       for (const text of lines) expectBoxesOn(doc, ...wordAt(doc, text), 'x', x, x + (await width(text, 11)), 11);
     }
   });
@@ -181,9 +218,13 @@ describe('extractPdf on PDFs drawn glyph by glyph, rotated, kerned and spaced', 
 
   it('reads the export fixtures column by column and their rotated page line by line', async () => {
     const columns = await extract(new Uint8Array(readFileSync(exportFixture('multi-column.pdf'))));
-    expect(columns.doc.text).toContain('contact Jane Doe approved the plan\nand asked that Maria\nGonzalez review the warehouse\ninventory before the next meeting.\nRobert Brown will call 555-867-5309\nabout the inventory.');
+    expect(columns.doc.text).toContain(
+      'contact Jane Doe approved the plan\nand asked that Maria\nGonzalez review the warehouse\ninventory before the next meeting.\nRobert Brown will call 555-867-5309\nabout the inventory.',
+    );
     expect(columns.doc.text).toContain('Minutes were taken by Alexander\n\nHamilton, who circulated them');
     const rotated = await extract(new Uint8Array(readFileSync(exportFixture('rotated.pdf'))));
-    expect(rotated.doc.text).toBe('Report filed by Eleanor Rigby for the committee\nThe budget was approved unanimously\nTilted note: warehouse inventory\n\nA landscape page about the budget');
+    expect(rotated.doc.text).toBe(
+      'Report filed by Eleanor Rigby for the committee\nThe budget was approved unanimously\nTilted note: warehouse inventory\n\nA landscape page about the budget',
+    );
   });
 });

@@ -9,11 +9,15 @@ describe('BatchCommit', () => {
     const { db } = createProject();
     writeTransaction(db, () => db.exec('CREATE TABLE items (n INTEGER)'));
     const inTransaction: boolean[] = [];
-    const batch = new BatchCommit(db, (n: number) => {
-      inTransaction.push(db.inTransaction);
-      db.prepare('INSERT INTO items (n) VALUES (?)').run(n);
-      return n * 10;
-    }, { ms: Infinity, items: 3 });
+    const batch = new BatchCommit(
+      db,
+      (n: number) => {
+        inTransaction.push(db.inTransaction);
+        db.prepare('INSERT INTO items (n) VALUES (?)').run(n);
+        return n * 10;
+      },
+      { ms: Infinity, items: 3 },
+    );
     expect([1, 2, 3].map((n) => batch.add(n))).toEqual([false, false, true]);
     expect(batch.commit()).toEqual([10, 20, 30]);
     expect(batch.add(4)).toBe(false);

@@ -32,7 +32,12 @@ describe('the job process', () => {
   it('imports in its own process and relays progress and the report', async () => {
     const { path, dir } = project(40);
     const updates: ProgressUpdate[] = [];
-    const report = await runInJobProcess('import', path, { paths: [dir] }, { jobId: 'j', signal: new AbortController().signal, report: (u) => updates.push(u) });
+    const report = await runInJobProcess(
+      'import',
+      path,
+      { paths: [dir] },
+      { jobId: 'j', signal: new AbortController().signal, report: (u) => updates.push(u) },
+    );
     expect(report.imported).toBe(40);
     expect(updates.at(-1)).toMatchObject({ done: 40, total: 40, unit: 'files' });
     expect(count(path)).toBe(40);
@@ -41,7 +46,12 @@ describe('the job process', () => {
   it('is cancelled part-way when the job is', async () => {
     const { path, dir } = project(3000);
     const controller = new AbortController();
-    const running = runInJobProcess('import', path, { paths: [dir] }, { jobId: 'j', signal: controller.signal, report: (u) => u.done >= 100 && controller.abort() });
+    const running = runInJobProcess(
+      'import',
+      path,
+      { paths: [dir] },
+      { jobId: 'j', signal: controller.signal, report: (u) => u.done >= 100 && controller.abort() },
+    );
     await expect(running).rejects.toMatchObject({ code: 'cancelled' });
     const stored = count(path);
     expect(stored).toBeGreaterThanOrEqual(100);
@@ -53,9 +63,21 @@ describe('the job process', () => {
     let pid = 0;
     const launcher: typeof forkLauncher = (entry) => {
       const child = forkLauncher(entry);
-      return { ...child, onMessage: (fn) => child.onMessage((m) => { if (!pid && (m as { type: string }).type === 'progress') { pid = -1; child.kill(); } fn(m); }) };
+      return {
+        ...child,
+        onMessage: (fn) =>
+          child.onMessage((m) => {
+            if (!pid && (m as { type: string }).type === 'progress') {
+              pid = -1;
+              child.kill();
+            }
+            fn(m);
+          }),
+      };
     };
-    await expect(runInJobProcess('import', path, { paths: [dir] }, { jobId: 'j', signal: new AbortController().signal, report: () => {} }, launcher)).rejects.toMatchObject({ code: 'job_process_crashed' });
+    await expect(
+      runInJobProcess('import', path, { paths: [dir] }, { jobId: 'j', signal: new AbortController().signal, report: () => {} }, launcher),
+    ).rejects.toMatchObject({ code: 'job_process_crashed' });
     expect(pid).toBe(-1);
   }, 60_000);
 });

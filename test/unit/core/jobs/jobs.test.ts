@@ -102,6 +102,8 @@ describe('JobRunner', () => {
       throw new DocketError('file_unreadable', 'Cannot read a.pdf: permission denied.');
     });
     await expect(promise).rejects.toThrow('permission denied');
-    expect(l.finished).toEqual([expect.objectContaining({ status: 'failed', error: { code: 'file_unreadable', message: 'Cannot read a.pdf: permission denied.' } })]);
+    expect(l.finished).toEqual([
+      expect.objectContaining({ status: 'failed', error: { code: 'file_unreadable', message: 'Cannot read a.pdf: permission denied.' } }),
+    ]);
   });
 });

@@ -53,7 +53,15 @@ describe('boxesForRange', () => {
     // widths): an even spread ends "Doe" far too early.
     const text = 'asked Jane Doe to file it.';
     const width = 108.427; // Times-Roman 11 pt, as pdf-lib measures it
-    const r = { start: 0, end: text.length, transform: [11, 0, 0, 11, 72, 688] as [number, number, number, number, number, number], width, height: 11, ascent: 0.9, descent: -0.25 };
+    const r = {
+      start: 0,
+      end: text.length,
+      transform: [11, 0, 0, 11, 72, 688] as [number, number, number, number, number, number],
+      width,
+      height: 11,
+      ascent: 0.9,
+      descent: -0.25,
+    };
     const doeEnd = 72 + 68.31; // where "Doe" ends in Times-Roman 11 pt
     const even = boxesForRange([{ pageNo: 1, runs: [r] }], 6, 14, { padding: 0 })[0]!;
     const estimated = boxesForRange([{ pageNo: 1, runs: [r] }], 6, 14, { padding: 0, text })[0]!;

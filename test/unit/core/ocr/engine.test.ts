@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrEngine, despeckle, installedLanguages, type OcrEngine, type OcrPage, type OcrWord } from '../../../../src-main/core/ocr/engine.ts';
 import { cer, LETTER_PII, scanFont, scanPage, type ScanPage } from '../../../fixtures/ocr/scans.ts';
 
-interface Read { scan: ScanPage; page: OcrPage; text: string }
+interface Read {
+  scan: ScanPage;
+  page: OcrPage;
+  text: string;
+}
 
 /** The page's text as the engine read it: words joined by spaces, lines by newlines. */
 function textOf(words: OcrWord[]): string {
@@ -162,7 +166,12 @@ describe('OCR engine', () => {
     const text = 'Dear Mr. Smith, it is done.';
     context.fillText(text, 100, 200);
     const stop = { x: 100 + context.measureText(text.slice(0, -1)).width, width: context.measureText('.').width };
-    const specks = [[1300, 60], [700, 340], [40, 380], [1200, 300]] as const;
+    const specks = [
+      [1300, 60],
+      [700, 340],
+      [40, 380],
+      [1200, 300],
+    ] as const;
     for (const [x, y] of specks) context.fillRect(x - 2, y - 2, 5, 5);
     const rgba = context.getImageData(0, 0, width, height).data;
     const grey = new Uint8Array(width * height).map((_, i) => rgba[i * 4]!);

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../../../src-main/core/layout/text-runs.ts';
 import { withOcrConfidence } from '../../../../src-main/core/ocr/ocr-confidence.ts';
 
-const run = (start: number, end: number, confidence?: number): TextRun => ({ start, end, transform: [10, 0, 0, 10, 0, 0], width: 10, height: 10, ascent: 1, descent: 0, ...(confidence === undefined ? {} : { confidence }) });
+const run = (start: number, end: number, confidence?: number): TextRun => ({
+  start,
+  end,
+  transform: [10, 0, 0, 10, 0, 0],
+  width: 10,
+  height: 10,
+  ascent: 1,
+  descent: 0,
+  ...(confidence === undefined ? {} : { confidence }),
+});
 
 describe('withOcrConfidence', () => {
   it('scales a span by the lowest confidence of the OCR words under it, and leaves PDF text alone', () => {

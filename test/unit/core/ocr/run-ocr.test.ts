@@ -19,7 +19,13 @@ import { writeFileSync } from 'node:fs';
 const cachePath = mkdtempSync(join(tmpdir(), 'docket-ocr-cache-'));
 let engine: OcrEngine;
 // One engine for the file (a worker takes a second to start); runs hand it in and it outlives them.
-const shared = { cachePath, engine: async () => ({ recognize: (image: Parameters<OcrEngine['recognize']>[0], signal?: AbortSignal) => engine.recognize(image, signal), close: async () => {} }) };
+const shared = {
+  cachePath,
+  engine: async () => ({
+    recognize: (image: Parameters<OcrEngine['recognize']>[0], signal?: AbortSignal) => engine.recognize(image, signal),
+    close: async () => {},
+  }),
+};
 
 /** A PDF: a page of text, then two scanned pages (images only). */
 async function mixedPdf(): Promise<Uint8Array> {
@@ -43,7 +49,7 @@ async function project(): Promise<Db> {
   return db;
 }
 
-const textOf = (db: Db) => (db.prepare('SELECT text, status FROM documents').get() as { text: string; status: string });
+const textOf = (db: Db) => db.prepare('SELECT text, status FROM documents').get() as { text: string; status: string };
 
 describe('runOcr', () => {
   beforeAll(async () => {
@@ -55,13 +61,19 @@ describe('runOcr', () => {
     const db = await project();
     expect(textOf(db).status).toBe('partial_ocr');
     const progress: ProgressUpdate[] = [];
-    const summary = await runOcr(db, { pages: 'needs-ocr', languages: ['eng'] }, shared, { signal: new AbortController().signal, report: (p) => progress.push(p) });
+    const summary = await runOcr(db, { pages: 'needs-ocr', languages: ['eng'] }, shared, {
+      signal: new AbortController().signal,
+      report: (p) => progress.push(p),
+    });
     expect(summary.status).toBe('completed');
     const { text, status } = textOf(db);
     expect(status).toBe('imported');
     expect(text.startsWith('Cover sheet for the enclosed letters.\n\nLetter number 1')).toBe(true);
     expect(text).toMatch(/212-555-0102 about the claim\.?$/);
-    expect(progress.map((p) => [p.done, p.total, p.unit])).toEqual([[1, 2, 'pages'], [2, 2, 'pages']]);
+    expect(progress.map((p) => [p.done, p.total, p.unit])).toEqual([
+      [1, 2, 'pages'],
+      [2, 2, 'pages'],
+    ]);
     const [cover, first] = pages.forDocument(db, 1);
     expect(cover!.ocrConfidence).toBeNull();
     expect(first!.ocrConfidence).toBeGreaterThan(80);
@@ -78,7 +90,13 @@ describe('runOcr', () => {
     const stopped = runs.resumable(db, ocrRunSettings(request))!;
     expect(stopped.status).toBe('cancelled');
     const read: number[] = [];
-    const counting = { cachePath, engine: async () => ({ recognize: (image: Parameters<OcrEngine['recognize']>[0], signal?: AbortSignal) => (read.push(1), engine.recognize(image, signal)), close: async () => {} }) };
+    const counting = {
+      cachePath,
+      engine: async () => ({
+        recognize: (image: Parameters<OcrEngine['recognize']>[0], signal?: AbortSignal) => (read.push(1), engine.recognize(image, signal)),
+        close: async () => {},
+      }),
+    };
     const summary = await runOcr(db, { ...request, resumeRunId: stopped.id }, counting, { signal: new AbortController().signal, report: () => {} });
     expect(summary.status).toBe('completed');
     expect(read).toHaveLength(1); // only the second page was read again

@@ -49,13 +49,22 @@ describe.each([
   beforeAll(async () => {
     const scan = scanPage({ seed: 11, dpi: 300, noise: 0.2, skewDegrees: 1 });
     writeFileSync(join(root, file), file.endsWith('.pdf') ? await scannedPdf(scan.image, scan.width, scan.height) : scan.image);
-    for (const args of [['init', project], ['import', project, join(root, file)], ['ocr', project], ['detect', project, '--patterns'], ['review', project, '--accept-all']]) {
+    for (const args of [
+      ['init', project],
+      ['import', project, join(root, file)],
+      ['ocr', project],
+      ['detect', project, '--patterns'],
+      ['review', project, '--accept-all'],
+    ]) {
       const result = await cli(...args);
       expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
     }
     const result = await cli('export', project, '--format', 'pdf', '--out', out, '--page-images');
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    exported = join(out, readdirSync(out).find((f) => f.endsWith('.pdf'))!);
+    exported = join(
+      out,
+      readdirSync(out).find((f) => f.endsWith('.pdf'))!,
+    );
   }, 240_000);
 
   it('reads the scan: the letter is text, each PII value found as its type', async () => {
@@ -64,7 +73,13 @@ describe.each([
     expect(doc.document.status).toBe('imported');
     expect(doc.text).toContain('Northwind Legal Services');
     const labelled = doc.spans.map((s) => [s.label, digits(doc.text.slice(s.start, s.end)) || doc.text.slice(s.start, s.end)]);
-    expect(labelled).toEqual(expect.arrayContaining([['CARD', digits(LETTER_PII.card)], ['EMAIL', LETTER_PII.email], ['PHONE', digits(LETTER_PII.phone)]]));
+    expect(labelled).toEqual(
+      expect.arrayContaining([
+        ['CARD', digits(LETTER_PII.card)],
+        ['EMAIL', LETTER_PII.email],
+        ['PHONE', digits(LETTER_PII.phone)],
+      ]),
+    );
   });
 
   it('leaves no PII in the text layer, and the rest of the letter searchable (pdftotext)', () => {
@@ -78,7 +93,10 @@ describe.each([
 
   it.skipIf(!hasTesseract)('leaves no PII readable in the pixels (Debian tesseract on the rendered page)', () => {
     execFileSync('pdftoppm', ['-r', '300', '-png', '-f', '1', '-l', '1', exported, join(root, 'page')]);
-    const image = join(root, readdirSync(root).find((f) => f.startsWith('page') && f.endsWith('.png'))!);
+    const image = join(
+      root,
+      readdirSync(root).find((f) => f.startsWith('page') && f.endsWith('.png'))!,
+    );
     const seen = execFileSync('tesseract', [image, '-', '-l', 'eng'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(seen).toContain('Northwind');
     expect(digits(seen)).not.toContain(digits(LETTER_PII.card).slice(0, 8));
@@ -87,20 +105,34 @@ describe.each([
   });
 
   // Only an image goes out as an image again; a scanned PDF goes out as a PDF (checked above).
-  if (file.endsWith('.png')) it.skipIf(!hasTesseract)('writes the redacted page as a PNG again, with no PII readable in it (Debian tesseract)', () => {
-    const images = readdirSync(out).filter((f) => f.endsWith('.png'));
-    expect(images).toHaveLength(1);
-    const seen = execFileSync('tesseract', [join(out, images[0]!), '-', '-l', 'eng'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    expect(seen).toContain('Northwind');
-    expect(digits(seen)).not.toContain(digits(LETTER_PII.card).slice(0, 8));
-    expect(seen).not.toContain('whitaker@');
-    expect(digits(seen)).not.toContain(digits(LETTER_PII.phone).slice(-7));
-  });
+  if (file.endsWith('.png'))
+    it.skipIf(!hasTesseract)('writes the redacted page as a PNG again, with no PII readable in it (Debian tesseract)', () => {
+      const images = readdirSync(out).filter((f) => f.endsWith('.png'));
+      expect(images).toHaveLength(1);
+      const seen = execFileSync('tesseract', [join(out, images[0]!), '-', '-l', 'eng'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      expect(seen).toContain('Northwind');
+      expect(digits(seen)).not.toContain(digits(LETTER_PII.card).slice(0, 8));
+      expect(seen).not.toContain('whitaker@');
+      expect(digits(seen)).not.toContain(digits(LETTER_PII.phone).slice(-7));
+    });
 
   it('says what it checked: the page image was read again by OCR, nothing redacted readable there', () => {
-    const report = JSON.parse(readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.json'))!), 'utf8')) as { ok: boolean; files: Array<{ checks: Array<{ name: string; passed: boolean }> }> };
+    const report = JSON.parse(
+      readFileSync(
+        join(
+          out,
+          readdirSync(out).find((f) => f.endsWith('.json'))!,
+        ),
+        'utf8',
+      ),
+    ) as { ok: boolean; files: Array<{ checks: Array<{ name: string; passed: boolean }> }> };
     expect(report.ok).toBe(true);
     const checks = report.files[0]!.checks.map((c) => [c.name, c.passed]);
-    expect(checks).toEqual(expect.arrayContaining([['ocr-pixels', true], ['residual-scan-pixels', true]]));
+    expect(checks).toEqual(
+      expect.arrayContaining([
+        ['ocr-pixels', true],
+        ['residual-scan-pixels', true],
+      ]),
+    );
   });
 });

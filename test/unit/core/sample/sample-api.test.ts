@@ -30,7 +30,10 @@ describe('project:sample.create', () => {
     expect(path).toBe(join(root, 'user', 'projects', 'Sample project 2.docket'));
     expect(statSync(pdf).mtimeMs).toBe(madeAt);
     expect(await finished(jobId)).toMatchObject({ status: 'completed', result: { imported: SAMPLE_DOCUMENTS.length } });
-    expect((await call<{ paths: string[] }>('project:recent.list', {})).paths.slice(0, 2)).toEqual([path, join(root, 'user', 'projects', 'Sample project.docket')]);
+    expect((await call<{ paths: string[] }>('project:recent.list', {})).paths.slice(0, 2)).toEqual([
+      path,
+      join(root, 'user', 'projects', 'Sample project.docket'),
+    ]);
   });
 
   it('creates it at the path given, and refuses a path that exists without touching it', async () => {

@@ -34,7 +34,14 @@ describe('the sample batch imported', () => {
     expect(report.imported).toBe(12);
     expect(rows().map((r) => r.name)).toEqual(SAMPLE_DOCUMENTS.map((d) => d.name));
     const types = new Set(rows().map((r) => r.mediaType));
-    for (const type of ['text/plain', 'text/markdown', 'text/csv', 'application/jsonl', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']) {
+    for (const type of [
+      'text/plain',
+      'text/markdown',
+      'text/csv',
+      'application/jsonl',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]) {
       expect(types).toContain(type);
     }
     expect(rows().find((r) => r.name === 'phone-message-scan.png')).toMatchObject({ status: 'needs_ocr', pageCount: 1 });

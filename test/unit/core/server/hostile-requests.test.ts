@@ -43,7 +43,12 @@ afterAll(async () => {
   await core.app.close();
 });
 
-function get(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
     const req = request({ host: '127.0.0.1', port, path, method, headers: { host, ...length, ...headers } }, (res) => {
@@ -65,7 +70,10 @@ function raw(text: string): Promise<{ status: number | null; response: string; c
       resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]) || null, response, closed });
     };
     const timer = setTimeout(() => done(false), 5000);
-    socket.on('data', (chunk) => (response += chunk)).on('close', () => done(true)).on('error', () => undefined);
+    socket
+      .on('data', (chunk) => (response += chunk))
+      .on('close', () => done(true))
+      .on('error', () => undefined);
   });
 }
 
@@ -318,7 +326,9 @@ describe('oversized requests are refused fast, with a summary of what is wrong',
   it('many invalid items under the cap: the first three issues and a count, never the whole list', async () => {
     const reply = await call(ws, { id: 2, channel: 'annotations:span.merge', payload: { ids: Array(MAX_IDS).fill('x') } });
     expect(reply.result.error?.code).toBe('invalid_request');
-    expect(reply.result.error?.message).toMatch(/^Invalid annotations:span\.merge request: ids\[0\]: .+; ids\[1\]: .+; ids\[2\]: .+ \(and 99997 more issues\)\.$/);
+    expect(reply.result.error?.message).toMatch(
+      /^Invalid annotations:span\.merge request: ids\[0\]: .+; ids\[1\]: .+; ids\[2\]: .+ \(and 99997 more issues\)\.$/,
+    );
     expect(reply.bytes).toBeLessThan(1024);
     await expectStillServing();
   });

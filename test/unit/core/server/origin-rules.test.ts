@@ -68,7 +68,13 @@ const httpGet = (headers: Headers = {}, target = '/') => send(request([`GET ${ta
 
 /** A WebSocket handshake to /api with the token in the query, Origin the served one unless given. */
 function upgrade(headers: Headers = {}, target = `/api?token=${server.token}`): Promise<number | null> {
-  const lines = [`GET ${target} HTTP/1.1`, 'Connection: Upgrade', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=='];
+  const lines = [
+    `GET ${target} HTTP/1.1`,
+    'Connection: Upgrade',
+    'Upgrade: websocket',
+    'Sec-WebSocket-Version: 13',
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+  ];
   return send(request(lines, { ...headers, origin: headers.origin === undefined ? origin : headers.origin }));
 }
 

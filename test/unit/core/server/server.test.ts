@@ -29,7 +29,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 function connect(token: string, origin = server.origin): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/api?token=${token}`, { origin });
-    ws.once('open', () => resolve(ws)).once('error', reject).once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('open', () => resolve(ws))
+      .once('error', reject)
+      .once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
   });
 }
 

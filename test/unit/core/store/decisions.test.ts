@@ -29,9 +29,20 @@ describe('re-proposals respect decisions', () => {
     proposeLabel(db, d, 'topic', 'finance', 0.9, 'model:topic');
     proposeLabel(db, d, 'topic', 'sports', 0.2, 'model:topic');
     db.prepare("UPDATE doc_labels SET status = 'rejected' WHERE label = 'sports'").run();
-    const rows = ['sports', 'finance', 'world'].map((label) => ({ documentId: d, task: 'topic', label, score: 0.5, source: 'model' as const, sourceName: 'model:topic', runId: null }));
+    const rows = ['sports', 'finance', 'world'].map((label) => ({
+      documentId: d,
+      task: 'topic',
+      label,
+      score: 0.5,
+      source: 'model' as const,
+      sourceName: 'model:topic',
+      runId: null,
+    }));
     expect(docLabels.replaceProposals(db, d, 'topic', 'model:topic', rows)).toBe(1);
-    const labels = docLabels.forDocument(db, d).map((l) => `${l.label}:${l.status}`).sort();
+    const labels = docLabels
+      .forDocument(db, d)
+      .map((l) => `${l.label}:${l.status}`)
+      .sort();
     expect(labels).toEqual(['finance:proposed', 'sports:rejected', 'world:proposed']);
   });
 });
@@ -42,11 +53,21 @@ describe('withoutDecided against the plain definition', () => {
     const d = addDocument(db, 'd.txt', 'x'.repeat(400));
     fc.assert(
       fc.property(
-        fc.array(fc.record({ start: fc.nat(380), len: fc.integer({ min: 1, max: 20 }), label: fc.constantFrom('A', 'B'), status: fc.constantFrom('accepted', 'rejected', 'proposed') }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            start: fc.nat(380),
+            len: fc.integer({ min: 1, max: 20 }),
+            label: fc.constantFrom('A', 'B'),
+            status: fc.constantFrom('accepted', 'rejected', 'proposed'),
+          }),
+          { maxLength: 30 },
+        ),
         fc.array(fc.record({ start: fc.nat(380), len: fc.integer({ min: 1, max: 20 }), label: fc.constantFrom('A', 'B') }), { maxLength: 30 }),
         (existing, found) => {
           db.prepare('DELETE FROM spans').run();
-          const insert = db.prepare("INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, created_at, updated_at) VALUES (?, ?, ?, ?, 0.5, 'model', 'm', ?, '', '')");
+          const insert = db.prepare(
+            "INSERT INTO spans (document_id, start, end, label, score, source, source_name, status, created_at, updated_at) VALUES (?, ?, ?, ?, 0.5, 'model', 'm', ?, '', '')",
+          );
           for (const e of existing) insert.run(d, e.start, e.start + e.len, e.label, e.status);
           const spansFound = found.map((f) => ({ start: f.start, end: f.start + f.len, label: f.label }));
           const decided = existing.filter((e) => e.status !== 'proposed');

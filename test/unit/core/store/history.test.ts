@@ -22,7 +22,10 @@ describe('apply to all occurrences', () => {
     expect(occurrences.count(db, 'May Chen', 'document', a)).toEqual({ occurrences: 2, documents: 1 });
     expect(occurrences.count(db, 'May Chen', 'batch', a)).toEqual({ occurrences: 3, documents: 2 });
     expect(occurrences.count(db, 'May', 'document', a)).toEqual({ occurrences: 3, documents: 1 }); // not "may", not "Mayor"
-    expect(occurrences.findInText('a.b a.b.c', 'a.b')).toEqual([[0, 3], [4, 7]]);
+    expect(occurrences.findInText('a.b a.b.c', 'a.b')).toEqual([
+      [0, 3],
+      [4, 7],
+    ]);
     expect(() => occurrences.count(db, 'x', 'batch', 999)).toThrow(/Document 999 does not exist/);
     db.close();
   });

@@ -36,7 +36,12 @@ describe('label mappings', () => {
     const { path, db } = createProject();
     expect(labelMappings.save(db, MODEL, { PER: 'PERSON', MISC: 'ORG' })).toEqual({ MISC: 'ORG', PER: 'PERSON' });
     const [entry] = mappingAudits(db);
-    expect(entry).toMatchObject({ actor: 'human', entity: 'setting', before: { model: MODEL, mapping: {} }, after: { model: MODEL, mapping: { MISC: 'ORG', PER: 'PERSON' } } });
+    expect(entry).toMatchObject({
+      actor: 'human',
+      entity: 'setting',
+      before: { model: MODEL, mapping: {} },
+      after: { model: MODEL, mapping: { MISC: 'ORG', PER: 'PERSON' } },
+    });
     db.close();
     const again = openDatabase(path);
     expect(labelMappings.forModel(again, MODEL)).toEqual({ MISC: 'ORG', PER: 'PERSON' });

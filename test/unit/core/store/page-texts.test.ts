@@ -76,7 +76,17 @@ describe('replacePageTexts', () => {
     propose(db, id, 'Gamma', 'PER', 0.9);
     db.prepare("UPDATE spans SET status = 'rejected' WHERE document_id = ? AND start = 0 + 6").run(id);
     const again: PageText = { text: 'Gamma 4111 read again', runs: [run(0, 5)], confidence: 80, words: 1 };
-    const result = writeTransaction(db, () => replacePageTexts(db, id, new Map([[1, { ...read }], [3, again]]), 'ocr:2'));
+    const result = writeTransaction(db, () =>
+      replacePageTexts(
+        db,
+        id,
+        new Map([
+          [1, { ...read }],
+          [3, again],
+        ]),
+        'ocr:2',
+      ),
+    );
     expect(result.refused).toEqual([1]);
     expect(result.written).toEqual([3]);
     const text = textOf(db, id);

@@ -17,7 +17,9 @@ export function createProject(path = tempProjectPath()): { path: string; db: Db 
 }
 
 export function addDocument(db: Db, name: string, text: string): number {
-  const sha = createHash('sha256').update(name + text).digest('hex');
+  const sha = createHash('sha256')
+    .update(name + text)
+    .digest('hex');
   const info = db
     .prepare(
       `INSERT INTO documents (name, sha256, media_type, size_bytes, text, imported_at)
@@ -28,15 +30,7 @@ export function addDocument(db: Db, name: string, text: string): number {
 }
 
 /** Machine proposals for `needle` (its first occurrence from `from`), as a run would store them. */
-export function propose(
-  db: Db,
-  documentId: number,
-  needle: string,
-  label: string,
-  score: number,
-  sourceName = 'model:ner',
-  from = 0,
-): spans.NewSpan {
+export function propose(db: Db, documentId: number, needle: string, label: string, score: number, sourceName = 'model:ner', from = 0): spans.NewSpan {
   const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
   const start = text.indexOf(needle, from);
   if (start < 0) throw new Error(`"${needle}" is not in document ${documentId}`);

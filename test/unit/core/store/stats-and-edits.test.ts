@@ -54,7 +54,9 @@ describe('span edits', () => {
     const { db } = createProject();
     const d = addDocument(db, 'd.txt', 'Hi 😀 there');
     const group = () => history.newGroupId();
-    expect(() => spanEdits.create(db, { documentId: d, start: 3, end: 30, label: 'MISC' }, group())).toThrow(/runs past the end of document \d+ \(11 characters\)/);
+    expect(() => spanEdits.create(db, { documentId: d, start: 3, end: 30, label: 'MISC' }, group())).toThrow(
+      /runs past the end of document \d+ \(11 characters\)/,
+    );
     expect(() => spanEdits.create(db, { documentId: d, start: 5, end: 5, label: 'MISC' }, group())).toThrow(/0 <= start < end/);
     expect(() => spanEdits.create(db, { documentId: d, start: 3, end: 4, label: 'MISC' }, group())).toThrow(/surrogate pair/);
     expect(() => spanEdits.create(db, { documentId: 99, start: 0, end: 1, label: 'MISC' }, group())).toThrow(/Document 99 does not exist/);

@@ -21,7 +21,11 @@ function run(...args: string[]): Promise<{ code: number | null; stderr: string }
 function folder(root: string, name: string, files: number): string {
   const dir = join(root, name);
   mkdirSync(dir);
-  for (let i = 0; i < files; i++) writeFileSync(join(dir, `${name}-${i}.txt`), `Note ${name} ${i}: write to person${i}@${name}.example or call 415-555-${String(1000 + (i % 9000)).padStart(4, '0')}.`);
+  for (let i = 0; i < files; i++)
+    writeFileSync(
+      join(dir, `${name}-${i}.txt`),
+      `Note ${name} ${i}: write to person${i}@${name}.example or call 415-555-${String(1000 + (i % 9000)).padStart(4, '0')}.`,
+    );
   return dir;
 }
 

@@ -45,7 +45,17 @@ describe.each([DEFAULT_SEED, SECOND_SEED])('builtin/names on the names corpus, s
     // The lists hold every word of only about a third of the corpus's names…
     expect(overlap.share).toBeLessThan(0.5);
     // …and the names they do not hold are still found (context, shape, compromise's lexicon).
-    const outside = docs.map((d) => ({ ...d, entities: d.entities.filter((e) => e.label === 'PERSON' && !e.value.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).every(inLexicon)) }));
+    const outside = docs.map((d) => ({
+      ...d,
+      entities: d.entities.filter(
+        (e) =>
+          e.label === 'PERSON' &&
+          !e.value
+            .split(/\s+/)
+            .filter((w) => /^\p{Lu}/u.test(w))
+            .every(inLexicon),
+      ),
+    }));
     expect(score(outside, spansOf).labels.PERSON.recall).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -118,13 +128,17 @@ describe('builtin/names scores and cues', () => {
   });
 
   it('rejects capitalised decoys: sentence starts, calendar words, headings, buildings, products', () => {
-    const text = 'Grace Period Notice\n\nThe Victoria House lease ends in May. Please see the Falcon Tracker release on Monday. Staff at Baker Street must use Project Jasper. However, nothing changed.';
+    const text =
+      'Grace Period Notice\n\nThe Victoria House lease ends in May. Please see the Falcon Tracker release on Monday. Staff at Baker Street must use Project Jasper. However, nothing changed.';
     expect(spansOf(text).filter((s) => s.label === 'PERSON')).toEqual([]);
   });
 
   it('reads cues: "said", "Dear", a sign-off, an age, a role in brackets, a possessive', () => {
-    const text = 'Dear Wanjiru,\r\nAccording to Oyelaran, 42, the file of Mr Kowalczyk was lost. Tsehay Bekele (CFO) agreed.\r\n\r\nKind regards,\r\nLiang Xiaoming\r\n';
-    const found = spansOf(text).filter((s) => s.label === 'PERSON').map((s) => text.slice(s.start, s.end));
+    const text =
+      'Dear Wanjiru,\r\nAccording to Oyelaran, 42, the file of Mr Kowalczyk was lost. Tsehay Bekele (CFO) agreed.\r\n\r\nKind regards,\r\nLiang Xiaoming\r\n';
+    const found = spansOf(text)
+      .filter((s) => s.label === 'PERSON')
+      .map((s) => text.slice(s.start, s.end));
     expect(found).toEqual(['Wanjiru', 'Oyelaran', 'Kowalczyk', 'Tsehay Bekele', 'Liang Xiaoming']);
   });
 });

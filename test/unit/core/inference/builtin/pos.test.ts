@@ -32,7 +32,9 @@ describe('builtin/pos', () => {
         expect(s.score).toBeLessThanOrEqual(1);
         const word = text.slice(s.start, s.end);
         // No surrounding spaces or punctuation; clitics ("n't", "'s") and signs are words of their own.
-        expect(word).toMatch(/^(?:[\p{L}\p{N}][\p{L}\p{N}\p{M}'’,.-]*[\p{L}\p{N}\p{M}]|[\p{L}\p{N}]|n['’]t|['’](?:s|ll|d|re|m|ve)|[$€£¥%#]|\p{Extended_Pictographic})$/u);
+        expect(word).toMatch(
+          /^(?:[\p{L}\p{N}][\p{L}\p{N}\p{M}'’,.-]*[\p{L}\p{N}\p{M}]|[\p{L}\p{N}]|n['’]t|['’](?:s|ll|d|re|m|ve)|[$€£¥%#]|\p{Extended_Pictographic})$/u,
+        );
         // Every span the detector gives for these sentences is one of the gold words.
         expect(gold.has(`${s.start}:${s.end}`), `${JSON.stringify(word)} in ${JSON.stringify(text)}`).toBe(true);
       }
@@ -41,7 +43,7 @@ describe('builtin/pos', () => {
   });
 
   it('reads a long document slice by slice, ends increasing to its length', () => {
-    const unit = 'The committee approved the budget.\r\nWe paid $250 for the café\'s machine 🙂 yesterday. ';
+    const unit = "The committee approved the budget.\r\nWe paid $250 for the café's machine 🙂 yesterday. ";
     const text = unit.repeat(Math.ceil(300_000 / unit.length));
     const chunks = [...pos.detect(text)];
     expect(chunks.length).toBeGreaterThan(1);

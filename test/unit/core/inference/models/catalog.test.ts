@@ -95,11 +95,25 @@ describe('docket models catalog', () => {
   it('marks a model pulled once its folder is in the cache, and tells how to pull the others', async () => {
     cpSync(modelDir('ner-wordpiece-cased'), join(user, 'models', 'Xenova', 'bert-base-NER'), { recursive: true });
     const models = CatalogModel.array().parse(JSON.parse((await docket('models', 'catalog', '--json')).out));
-    expect(models.filter((m) => m.pulled).map((m) => m.id).sort()).toEqual(['Xenova/bert-base-NER', 'builtin/names', 'builtin/pos']);
+    expect(
+      models
+        .filter((m) => m.pulled)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['Xenova/bert-base-NER', 'builtin/names', 'builtin/pos']);
 
     const { code, out } = await docket('models', 'catalog');
     expect(code).toBe(0);
-    for (const title of ['Sentiment', 'Topic', 'Toxicity', 'Natural language inference (NLI)', 'Zero-shot classification', 'Named entities (NER)', 'Parts of speech (PoS)']) expect(out).toContain(title);
+    for (const title of [
+      'Sentiment',
+      'Topic',
+      'Toxicity',
+      'Natural language inference (NLI)',
+      'Zero-shot classification',
+      'Named entities (NER)',
+      'Parts of speech (PoS)',
+    ])
+      expect(out).toContain(title);
     expect(out).toContain('runs as text-classification, multi-label');
     expect(out).toMatch(/Xenova\/bert-base-NER\s+109 MB q8, 431 fp32 .*✓/);
     expect(out).not.toContain('docket models pull Xenova/bert-base-NER');

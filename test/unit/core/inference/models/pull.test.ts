@@ -72,7 +72,18 @@ afterAll(() => client.close());
 async function classify(dir: string, dtype: OnnxDtype): Promise<Array<{ label: string; score: number }>> {
   const db = openDatabase(join(scratch(), 'p.docket'), { create: true });
   try {
-    const [id] = [documents.insert(db, { name: 'a.txt', sourcePath: null, sha256: 'a', mediaType: 'text/plain', sizeBytes: 20, pageCount: null, text: 'A wonderful, excellent game.', blobId: null })];
+    const [id] = [
+      documents.insert(db, {
+        name: 'a.txt',
+        sourcePath: null,
+        sha256: 'a',
+        mediaType: 'text/plain',
+        sizeBytes: 20,
+        pageCount: null,
+        text: 'A wonderful, excellent game.',
+        blobId: null,
+      }),
+    ];
     const summary = await runModel(db, client, { task: 'text-classification', model: { id: dir, path: dir, dtype }, options: {} }, job());
     expect(summary.status).toBe('completed');
     return docLabels.forDocument(db, id!).map((l) => ({ label: l.label, score: l.score! }));
@@ -110,7 +121,11 @@ describe('a hub that answers as huggingface.co does', () => {
     hub.addRepo('acme/big', big);
     hub.addRepo('acme/gated', sentiment, 'gated');
     hub.addRepo('acme/private', sentiment, 'private');
-    hub.addRepo('acme/no-onnx', { 'config.json': sentiment['config.json']!, 'tokenizer.json': sentiment['tokenizer.json']!, 'pytorch_model.bin': Buffer.alloc(64, 1) });
+    hub.addRepo('acme/no-onnx', {
+      'config.json': sentiment['config.json']!,
+      'tokenizer.json': sentiment['tokenizer.json']!,
+      'pytorch_model.bin': Buffer.alloc(64, 1),
+    });
     hub.addRepo('acme/no-config', { 'onnx/model.onnx': sentiment['onnx/model.onnx']! });
   });
   afterAll(() => hub.close());
@@ -140,7 +155,11 @@ describe('a hub that answers as huggingface.co does', () => {
       expect(f.verified).toBe(f.path.endsWith('.onnx') ? 'sha256' : 'git-sha1');
       expect(readFileSync(join(dir, f.path)).equals(sentiment[f.path]!)).toBe(true);
     }
-    expect(listModels(paths).filter((m) => !m.builtin).map((m) => m.id)).toEqual(['acme/sentiment']);
+    expect(
+      listModels(paths)
+        .filter((m) => !m.builtin)
+        .map((m) => m.id),
+    ).toEqual(['acme/sentiment']);
     // Progress in bytes, with the total known before the first byte (from the hub's metadata).
     const bytes = [...SMALL, 'onnx/model_quantized.onnx'].reduce((sum, f) => sum + sentiment[f]!.length, 0);
     expect(lastProgress).toEqual({ done: bytes, total: bytes });
@@ -155,20 +174,23 @@ describe('a hub that answers as huggingface.co does', () => {
     expect(pullRecord(installed(paths, 'acme/fp32-only'))!.dtype).toBe('fp32');
   });
 
-  it.each(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'] as OnnxDtype[])('pull of dtype %s fetches only its graph and verifies it', async (dtype) => {
-    const paths = freshPaths();
-    hub.log.length = 0;
-    const info = await pullModel(paths, 'acme/all-dtypes', job(), opts({ dtype }));
-    const dir = installed(paths, 'acme/all-dtypes');
-    const graph = ONNX_DTYPES[dtype];
-    expect(listFiles(dir)).toEqual(['.docket-pull.json', ...SMALL, graph].sort());
-    expect(hub.requests('cdn').map((e) => e.file)).toEqual([graph]);
-    expect(readFileSync(join(dir, graph)).equals(allDtypes[graph]!)).toBe(true);
-    expect(pullRecord(dir)!.files.find((f) => f.path === graph)).toMatchObject({ sha256: sha256Of(allDtypes[graph]!), verified: 'sha256' });
-    expect(info.dtypes).toEqual([dtype]);
-    // And it runs: the host loads the dtype's own file (here the same graph under its name).
-    expect(await classify(dir, dtype)).toEqual(await classify(modelDir('sentiment'), 'fp32'));
-  });
+  it.each(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'] as OnnxDtype[])(
+    'pull of dtype %s fetches only its graph and verifies it',
+    async (dtype) => {
+      const paths = freshPaths();
+      hub.log.length = 0;
+      const info = await pullModel(paths, 'acme/all-dtypes', job(), opts({ dtype }));
+      const dir = installed(paths, 'acme/all-dtypes');
+      const graph = ONNX_DTYPES[dtype];
+      expect(listFiles(dir)).toEqual(['.docket-pull.json', ...SMALL, graph].sort());
+      expect(hub.requests('cdn').map((e) => e.file)).toEqual([graph]);
+      expect(readFileSync(join(dir, graph)).equals(allDtypes[graph]!)).toBe(true);
+      expect(pullRecord(dir)!.files.find((f) => f.path === graph)).toMatchObject({ sha256: sha256Of(allDtypes[graph]!), verified: 'sha256' });
+      expect(info.dtypes).toEqual([dtype]);
+      // And it runs: the host loads the dtype's own file (here the same graph under its name).
+      expect(await classify(dir, dtype)).toEqual(await classify(modelDir('sentiment'), 'fp32'));
+    },
+  );
 
   it('refuses a dtype the repo does not have, naming the ones it has', async () => {
     const e = await failure(pullModel(freshPaths(), 'acme/sentiment', job(), opts({ dtype: 'q4' })));
@@ -188,7 +210,11 @@ describe('a hub that answers as huggingface.co does', () => {
     // Sizes come from the hub's first answer (302 + X-Linked-Size): no byte of weights was fetched.
     expect(hub.requests('cdn')).toEqual([]);
     const big = await listWeights('acme/big', { host: hub.hubUrl, env: quietEnv() });
-    expect(big.weights.find((w) => w.dtype === 'fp32')!.files.map((f) => f.path)).toEqual(['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model.onnx_data_1']);
+    expect(big.weights.find((w) => w.dtype === 'fp32')!.files.map((f) => f.path)).toEqual([
+      'onnx/model.onnx',
+      'onnx/model.onnx_data',
+      'onnx/model.onnx_data_1',
+    ]);
   });
 
   it('fetches and verifies external data (model.onnx_data, model.onnx_data_1) with its graph, and ONNX Runtime loads the result', async () => {
@@ -197,7 +223,12 @@ describe('a hub that answers as huggingface.co does', () => {
     await pullModel(paths, 'acme/big', job(), opts({ dtype: 'fp32' }));
     const dir = installed(paths, 'acme/big');
     expect(listFiles(dir).filter((f) => f.startsWith('onnx/'))).toEqual(['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model.onnx_data_1']);
-    expect(hub.requests('cdn').map((e) => e.file).sort()).toEqual(['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model.onnx_data_1']);
+    expect(
+      hub
+        .requests('cdn')
+        .map((e) => e.file)
+        .sort(),
+    ).toEqual(['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model.onnx_data_1']);
     const record = pullRecord(dir)!;
     for (const f of ['onnx/model.onnx_data', 'onnx/model.onnx_data_1']) {
       expect(record.files.find((r) => r.path === f)).toMatchObject({ verified: 'sha256', sha256: sha256Of(readFileSync(join(bigDir, f))) });
@@ -228,25 +259,28 @@ describe('a hub that answers as huggingface.co does', () => {
     expect(hub.requests('cdn').map((e) => e.file)).toEqual(['onnx/model_quantized.onnx']);
   });
 
-  it.each(['fake-sha256', 'md5', 'xet'] as const)('a byte changed on the way from the CDN (ETag style %s) is caught: model_corrupt, file deleted, nothing installed', async (style) => {
-    hub.options.cdnEtag = style;
-    hub.corrupt.add('onnx/model_quantized.onnx');
-    const paths = freshPaths();
-    const e = await failure(pullModel(paths, 'acme/sentiment', job(), opts()));
-    expect(e.code).toBe('model_corrupt');
-    const real = sha256Of(sentiment['onnx/model_quantized.onnx']!);
-    expect(e.message).toContain('onnx/model_quantized.onnx');
-    expect(e.message).toContain(`the hub says ${real}`);
-    expect(e.message).toMatch(/sha256 is [0-9a-f]{64}/);
-    expect(e.message).toMatch(/deleted/);
-    expect(existsSync(installed(paths, 'acme/sentiment'))).toBe(false);
-    const staged = join(paths.modelCache, '.downloads', 'acme--sentiment', 'onnx');
-    expect(readdirSync(staged)).toEqual([]);
-    // Fixed on the way: the next pull installs.
-    hub.corrupt.clear();
-    await pullModel(paths, 'acme/sentiment', job(), opts());
-    expect(readFileSync(join(installed(paths, 'acme/sentiment'), 'onnx/model_quantized.onnx')).equals(sentiment['onnx/model_quantized.onnx']!)).toBe(true);
-  });
+  it.each(['fake-sha256', 'md5', 'xet'] as const)(
+    'a byte changed on the way from the CDN (ETag style %s) is caught: model_corrupt, file deleted, nothing installed',
+    async (style) => {
+      hub.options.cdnEtag = style;
+      hub.corrupt.add('onnx/model_quantized.onnx');
+      const paths = freshPaths();
+      const e = await failure(pullModel(paths, 'acme/sentiment', job(), opts()));
+      expect(e.code).toBe('model_corrupt');
+      const real = sha256Of(sentiment['onnx/model_quantized.onnx']!);
+      expect(e.message).toContain('onnx/model_quantized.onnx');
+      expect(e.message).toContain(`the hub says ${real}`);
+      expect(e.message).toMatch(/sha256 is [0-9a-f]{64}/);
+      expect(e.message).toMatch(/deleted/);
+      expect(existsSync(installed(paths, 'acme/sentiment'))).toBe(false);
+      const staged = join(paths.modelCache, '.downloads', 'acme--sentiment', 'onnx');
+      expect(readdirSync(staged)).toEqual([]);
+      // Fixed on the way: the next pull installs.
+      hub.corrupt.clear();
+      await pullModel(paths, 'acme/sentiment', job(), opts());
+      expect(readFileSync(join(installed(paths, 'acme/sentiment'), 'onnx/model_quantized.onnx')).equals(sentiment['onnx/model_quantized.onnx']!)).toBe(true);
+    },
+  );
 
   it("never takes the CDN's ETag for the file's hash (a sha256-looking ETag of something else)", async () => {
     const etag = hub.cdnEtag('acme/sentiment', 'onnx/model_quantized.onnx').replace(/"/g, '');
@@ -254,7 +288,9 @@ describe('a hub that answers as huggingface.co does', () => {
     expect(etag).not.toBe(sha256Of(sentiment['onnx/model_quantized.onnx']!));
     const paths = freshPaths();
     await pullModel(paths, 'acme/sentiment', job(), opts());
-    expect(pullRecord(installed(paths, 'acme/sentiment'))!.files.find((f) => f.path === 'onnx/model_quantized.onnx')!.sha256).toBe(sha256Of(sentiment['onnx/model_quantized.onnx']!));
+    expect(pullRecord(installed(paths, 'acme/sentiment'))!.files.find((f) => f.path === 'onnx/model_quantized.onnx')!.sha256).toBe(
+      sha256Of(sentiment['onnx/model_quantized.onnx']!),
+    );
   });
 
   it('explains a gated model without a token, and pulls it with one (option, HF_TOKEN or the saved file); the CDN never sees the token', async () => {
@@ -307,8 +343,14 @@ describe('a hub that answers as huggingface.co does', () => {
 
   it('says what is missing from a repo that is no transformers.js model', async () => {
     const paths = freshPaths();
-    expect(await failure(pullModel(paths, 'acme/no-onnx', job(), opts()))).toMatchObject({ code: 'model_incomplete', message: expect.stringMatching(/acme\/no-onnx has no ONNX weights/) });
-    expect(await failure(pullModel(paths, 'acme/no-config', job(), opts()))).toMatchObject({ code: 'model_incomplete', message: expect.stringMatching(/acme\/no-config has no config\.json on http:\/\/127\.0\.0\.1/) });
+    expect(await failure(pullModel(paths, 'acme/no-onnx', job(), opts()))).toMatchObject({
+      code: 'model_incomplete',
+      message: expect.stringMatching(/acme\/no-onnx has no ONNX weights/),
+    });
+    expect(await failure(pullModel(paths, 'acme/no-config', job(), opts()))).toMatchObject({
+      code: 'model_incomplete',
+      message: expect.stringMatching(/acme\/no-config has no config\.json on http:\/\/127\.0\.0\.1/),
+    });
     expect((await failure(pullModel(paths, '../etc', job(), opts()))).message).toMatch(/not a hub model id/);
   });
 
@@ -373,7 +415,10 @@ describe('revisions and resumes', () => {
     // Main moves once the downloads have begun (the first GET of a file).
     hub.onHubRequest = (file, entry) => {
       if (entry.method !== 'GET' || !entry.url.includes('/acme/racing/')) return;
-      hub.pushCommit('acme/racing', { 'tokenizer_config.json': '{"changed":true}', 'onnx/model_quantized.onnx': variant(sentiment['onnx/model_quantized.onnx']!, 'new') });
+      hub.pushCommit('acme/racing', {
+        'tokenizer_config.json': '{"changed":true}',
+        'onnx/model_quantized.onnx': variant(sentiment['onnx/model_quantized.onnx']!, 'new'),
+      });
       hub.onHubRequest = null;
     };
     const paths = freshPaths();
@@ -483,19 +528,22 @@ describe('revisions and resumes', () => {
     }
   });
 
-  it.each(['with-length', 'chunked'] as const)('a CDN that gzips anyway (%s) is checked against X-Linked-Size and sha256, not the compressed length', async (gzip) => {
-    hub.addRepo(`acme/gzip-${gzip}`, sentiment);
-    hub.options.gzip = gzip;
-    hub.log.length = 0;
-    const paths = freshPaths();
-    try {
-      await pullModel(paths, `acme/gzip-${gzip}`, job(), opts({ dtype: 'fp32' }));
-    } finally {
-      hub.options.gzip = 'off';
-    }
-    expect(hub.requests('cdn').every((r) => r.acceptEncoding === 'identity')).toBe(true);
-    expect(readFileSync(join(installed(paths, `acme/gzip-${gzip}`), 'onnx/model.onnx')).equals(sentiment['onnx/model.onnx']!)).toBe(true);
-  });
+  it.each(['with-length', 'chunked'] as const)(
+    'a CDN that gzips anyway (%s) is checked against X-Linked-Size and sha256, not the compressed length',
+    async (gzip) => {
+      hub.addRepo(`acme/gzip-${gzip}`, sentiment);
+      hub.options.gzip = gzip;
+      hub.log.length = 0;
+      const paths = freshPaths();
+      try {
+        await pullModel(paths, `acme/gzip-${gzip}`, job(), opts({ dtype: 'fp32' }));
+      } finally {
+        hub.options.gzip = 'off';
+      }
+      expect(hub.requests('cdn').every((r) => r.acceptEncoding === 'identity')).toBe(true);
+      expect(readFileSync(join(installed(paths, `acme/gzip-${gzip}`), 'onnx/model.onnx')).equals(sentiment['onnx/model.onnx']!)).toBe(true);
+    },
+  );
 
   it('a mirror without the listing API is probed file by file (HEAD of resolve/…)', async () => {
     const mirror = await TestHub.start({ api: false });
@@ -512,7 +560,11 @@ describe('revisions and resumes', () => {
       expect(mirror.requests('cdn').map((r) => r.file)).toEqual(['onnx/model_quantized.onnx']);
       mirror.addRepo('acme/mirrored-big', repoFiles(bigDir));
       await pullModel(paths, 'acme/mirrored-big', job(), { host: mirror.hubUrl, env: quietEnv() });
-      expect(listFiles(installed(paths, 'acme/mirrored-big')).filter((f) => f.startsWith('onnx/'))).toEqual(['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model.onnx_data_1']);
+      expect(listFiles(installed(paths, 'acme/mirrored-big')).filter((f) => f.startsWith('onnx/'))).toEqual([
+        'onnx/model.onnx',
+        'onnx/model.onnx_data',
+        'onnx/model.onnx_data_1',
+      ]);
     } finally {
       await mirror.close();
     }
@@ -561,7 +613,11 @@ describe('proxies', () => {
   it('a proxy given by the caller (a PAC answer) is used instead of the environment', async () => {
     const proxy = await startTestProxy();
     try {
-      await pullModel(freshPaths(), 'acme/sentiment', job(), { host: hub.hubUrl, env: quietEnv({ HTTP_PROXY: 'http://127.0.0.1:1' }), proxy: `PROXY 127.0.0.1:${proxy.port}; DIRECT` });
+      await pullModel(freshPaths(), 'acme/sentiment', job(), {
+        host: hub.hubUrl,
+        env: quietEnv({ HTTP_PROXY: 'http://127.0.0.1:1' }),
+        proxy: `PROXY 127.0.0.1:${proxy.port}; DIRECT`,
+      });
       expect(proxy.log.length).toBeGreaterThan(0);
     } finally {
       await proxy.close();
@@ -572,7 +628,12 @@ describe('proxies', () => {
     const down = await startTestProxy();
     const port = down.port;
     await down.close();
-    let e = await failure(pullModel(freshPaths(), 'acme/sentiment', job(), { host: hub.hubUrl, env: quietEnv({ HTTPS_PROXY: 'http://x', HTTP_PROXY: `http://analyst:s3cretPw@127.0.0.1:${port}` }) }));
+    let e = await failure(
+      pullModel(freshPaths(), 'acme/sentiment', job(), {
+        host: hub.hubUrl,
+        env: quietEnv({ HTTPS_PROXY: 'http://x', HTTP_PROXY: `http://analyst:s3cretPw@127.0.0.1:${port}` }),
+      }),
+    );
     expect(e.code).toBe('proxy');
     expect(e.message).toContain(`127.0.0.1:${port}`);
     expect(e.message).toContain('HTTP_PROXY');
@@ -580,12 +641,20 @@ describe('proxies', () => {
 
     const strict = await startTestProxy({ credentials: 'analyst:right' });
     try {
-      e = await failure(pullModel(freshPaths(), 'acme/sentiment', job(), { host: hub.hubUrl, env: quietEnv({ HTTP_PROXY: `http://analyst:s3cretPw@127.0.0.1:${strict.port}` }) }));
+      e = await failure(
+        pullModel(freshPaths(), 'acme/sentiment', job(), {
+          host: hub.hubUrl,
+          env: quietEnv({ HTTP_PROXY: `http://analyst:s3cretPw@127.0.0.1:${strict.port}` }),
+        }),
+      );
       expect(e.code).toBe('proxy');
       expect(e.message).toContain(`127.0.0.1:${strict.port}`);
       expect(e.message).toMatch(/407/);
       expect(e.message).not.toMatch(/s3cretPw|analyst/);
-      await pullModel(freshPaths(), 'acme/sentiment', job(), { host: hub.hubUrl, env: quietEnv({ HTTP_PROXY: `http://analyst:right@127.0.0.1:${strict.port}` }) });
+      await pullModel(freshPaths(), 'acme/sentiment', job(), {
+        host: hub.hubUrl,
+        env: quietEnv({ HTTP_PROXY: `http://analyst:right@127.0.0.1:${strict.port}` }),
+      });
     } finally {
       await strict.close();
     }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DocketError } from '../../../../../src-main/core/errors.ts';
-import { AGGREGATION_STRATEGIES, decodeEntities, type EntitySpan, type TokenWindow } from '../../../../../src-main/core/inference/token-classification/index.ts';
+import {
+  AGGREGATION_STRATEGIES,
+  decodeEntities,
+  type EntitySpan,
+  type TokenWindow,
+} from '../../../../../src-main/core/inference/token-classification/index.ts';
 import { windowsFromEncoding } from '../../../../../src-main/core/inference/token-classification/windows.ts';
 import { pythonPostprocess, softmax, type RefEntity, type RefToken } from './python-reference.ts';
 
@@ -17,7 +22,19 @@ interface SyntheticDoc {
 
 /** Random documents: tokens of 1–4 characters, words of 1–3 tokens, single-space separated, random logits. */
 const syntheticDoc = fc
-  .array(fc.record({ tokens: fc.integer({ min: 1, max: 3 }), logits: fc.array(fc.array(fc.integer({ min: -600, max: 600 }).map((x) => x / 100), { minLength: L, maxLength: L }), { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 40 })
+  .array(
+    fc.record({
+      tokens: fc.integer({ min: 1, max: 3 }),
+      logits: fc.array(
+        fc.array(
+          fc.integer({ min: -600, max: 600 }).map((x) => x / 100),
+          { minLength: L, maxLength: L },
+        ),
+        { minLength: 3, maxLength: 3 },
+      ),
+    }),
+    { minLength: 1, maxLength: 40 },
+  )
   .map((words): SyntheticDoc => {
     const doc: SyntheticDoc = { starts: [], ends: [], wordIds: [], logits: [] };
     let pos = 0;
@@ -36,10 +53,13 @@ const syntheticDoc = fc
 
 /** True when an argmax or a max-token choice is a near-tie, which float32 vs float64 may break differently. */
 function nearTie(doc: SyntheticDoc): boolean {
-  const gap = (xs: number[]): number => { const s = [...xs].sort((a, b) => b - a); return s[0]! - s[1]!; };
+  const gap = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => b - a);
+    return s[0]! - s[1]!;
+  };
   const probs = doc.logits.map((l) => softmax(l));
   if (probs.some((p) => gap(p) < 1e-4)) return true;
-  for (let i = 0; i < probs.length; ) {
+  for (let i = 0; i < probs.length;) {
     let j = i + 1;
     while (j < probs.length && doc.wordIds[j] === doc.wordIds[i]) j++;
     const word = probs.slice(i, j);
@@ -91,7 +111,10 @@ describe('aggregation matches the Python pipeline', () => {
           const { windows, logits } = singleWindow(doc);
           const text = 'x'.repeat(doc.ends.at(-1)! + 1);
           expectSame(decodeEntities(text, windows, logits, id2label, { aggregation: strategy }), reference(doc, strategy));
-          expectSame(decodeEntities(text, windows, logits, id2label, { aggregation: strategy, ignoreLabels: ['O', 'MISC'] }), reference(doc, strategy, ['O', 'MISC']));
+          expectSame(
+            decodeEntities(text, windows, logits, id2label, { aggregation: strategy, ignoreLabels: ['O', 'MISC'] }),
+            reference(doc, strategy, ['O', 'MISC']),
+          );
         }),
         { numRuns: 200 },
       );
@@ -108,11 +131,16 @@ describe('aggregation matches the Python pipeline', () => {
       [13, 17, 1, [0, 0, 5, 0]], // pany: I-ORG
     ];
     const window: TokenWindow = {
-      inputIds: [1, 1, 1, 1], attentionMask: [1, 1, 1, 1],
-      offsets: toks.map(([s, e]) => [s, e]), wordIds: toks.map(([, , w]) => w), coreStart: 0, coreEnd: 4,
+      inputIds: [1, 1, 1, 1],
+      attentionMask: [1, 1, 1, 1],
+      offsets: toks.map(([s, e]) => [s, e]),
+      wordIds: toks.map(([, , w]) => w),
+      coreStart: 0,
+      coreEnd: 4,
     };
     const logits = [Float32Array.from(toks.flatMap(([, , , l]) => l))];
-    const decode = (aggregation: (typeof AGGREGATION_STRATEGIES)[number]) => decodeEntities(text, [window], logits, labels, { aggregation }).map((e) => `${text.slice(e.start, e.end)}:${e.label}`);
+    const decode = (aggregation: (typeof AGGREGATION_STRATEGIES)[number]) =>
+      decodeEntities(text, [window], logits, labels, { aggregation }).map((e) => `${text.slice(e.start, e.end)}:${e.label}`);
     expect(decode('simple')).toEqual(['micro:ORG', 'soft:PER', 'company:ORG']);
     expect(decode('first')).toEqual(['microsoft company:ORG']);
     expect(decode('max')).toEqual(['microsoft company:ORG']);
@@ -125,7 +153,12 @@ describe('filters', () => {
     starts: [0, 4, 8, 12],
     ends: [3, 7, 11, 15],
     wordIds: [0, 1, 2, 3],
-    logits: [[0, 4, 0, 0, 0, 0], [0, 0, 0, 1.2, 0, 0], [3, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 2]],
+    logits: [
+      [0, 4, 0, 0, 0, 0],
+      [0, 0, 0, 1.2, 0, 0],
+      [3, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 2],
+    ],
   };
   const { windows, logits } = singleWindow(doc);
   const text = 'Ana and Rio xyz';
@@ -136,7 +169,10 @@ describe('filters', () => {
     expect(run({})).toEqual(['PER', 'LOC', 'MISC']);
     expect(run({ ignoreLabels: [] })).toEqual(['PER', 'LOC', 'O', 'MISC']);
     expect(run({ ignoreLabels: ['O', 'LOC'] })).toEqual(['PER', 'MISC']);
-    expect(decodeEntities(text, windows, logits, id2label, { aggregation: 'none', ignoreLabels: ['O', 'B-PER'] }).map((e) => e.label)).toEqual(['B-LOC', 'MISC']);
+    expect(decodeEntities(text, windows, logits, id2label, { aggregation: 'none', ignoreLabels: ['O', 'B-PER'] }).map((e) => e.label)).toEqual([
+      'B-LOC',
+      'MISC',
+    ]);
   });
 
   it('a global threshold and per-label thresholds (which win) drop low-scoring entities', () => {
@@ -169,7 +205,11 @@ describe('seam merging', () => {
           wordIds: Int32Array.from({ length: n }, (_, i) => i), // one token per word: cuts are exact midpoints
           misses: 0,
         };
-        const windows = windowsFromEncoding(enc, { prefix: [1], suffix: [2], prefixTypes: [0], suffixTypes: [0], contentType: 0, hasTypes: true }, { maxLength, stride });
+        const windows = windowsFromEncoding(
+          enc,
+          { prefix: [1], suffix: [2], prefixTypes: [0], suffixTypes: [0], contentType: 0, hasTypes: true },
+          { maxLength, stride },
+        );
         // Window k predicts label 'W<k>', so each merged token says which window it was read from.
         const labels: Record<number, string> = Object.fromEntries(windows.map((_, k) => [k, `W${k}`]));
         const logits = windows.map((w, k) => {

@@ -51,7 +51,8 @@ const separatorsFor = (name: string): string[] => (name === 'ner-unigram' ? SPAC
  * skips that family's tests, says so, and fails the "has been generated" test below.
  */
 const available = (name: string): boolean => existsSync(join(modelsRoot, name, 'config.json')) && existsSync(join(modelsRoot, name, 'onnx', 'model.onnx'));
-for (const name of ALL.filter((n) => !available(n))) console.warn(`Skipping the ${name} token-classification tests: ${join(modelsRoot, name)} has no generated model (run \`npm run fixtures\`).`);
+for (const name of ALL.filter((n) => !available(n)))
+  console.warn(`Skipping the ${name} token-classification tests: ${join(modelsRoot, name)} has no generated model (run \`npm run fixtures\`).`);
 
 beforeAll(async () => {
   await ensureTestModels();
@@ -63,7 +64,10 @@ beforeAll(async () => {
     const config = model.config as unknown as { id2label: Record<number, string> };
     const dir = join(modelsRoot, name);
     const gazetteer = name.startsWith('ner-') ? Object.entries(JSON.parse(readFileSync(join(dir, 'gazetteer.json'), 'utf8')) as Record<string, string>) : [];
-    const expectations = JSON.parse(readFileSync(join(dir, 'expectations.json'), 'utf8')) as { commonWords?: string[]; disagreeingWord?: Loaded['disagreeing'] };
+    const expectations = JSON.parse(readFileSync(join(dir, 'expectations.json'), 'utf8')) as {
+      commonWords?: string[];
+      disagreeingWord?: Loaded['disagreeing'];
+    };
     // Common words are guaranteed (at generation) to share no token with a gazetteer entry: always O.
     const fillers = expectations.commonWords ?? ['the', 'a', 'of', 'and', 'with', 'report'];
     loaded.set(name, { tokenizer, model, id2label: config.id2label, gazetteer, fillers, disagreeing: expectations.disagreeingWord });
@@ -77,7 +81,10 @@ function get(name: Family): Loaded {
 }
 
 /** A document made of gazetteer phrases between filler words, decorations and punctuation; returns where each phrase sits. */
-function buildDocument(parts: Array<{ phrase: [string, string]; before: string[]; sep: string }>): { text: string; placed: Array<{ start: number; end: number; label: string }> } {
+function buildDocument(parts: Array<{ phrase: [string, string]; before: string[]; sep: string }>): {
+  text: string;
+  placed: Array<{ start: number; end: number; label: string }>;
+} {
   let text = '';
   const placed: Array<{ start: number; end: number; label: string }> = [];
   for (const { phrase, before, sep } of parts) {
@@ -108,7 +115,12 @@ function pythonReference(windows: TokenWindow[], logits: Float32Array[], id2labe
     for (let t = w.coreStart; t < w.coreEnd; t++) {
       const off = w.offsets[t];
       if (!off) continue;
-      tokens.push({ logits: Array.from(logits[k]!.subarray(t * numLabels, (t + 1) * numLabels)), start: off[0], end: off[1], isSubword: prevWord !== null && w.wordIds[t] === prevWord });
+      tokens.push({
+        logits: Array.from(logits[k]!.subarray(t * numLabels, (t + 1) * numLabels)),
+        start: off[0],
+        end: off[1],
+        isSubword: prevWord !== null && w.wordIds[t] === prevWord,
+      });
       prevWord = w.wordIds[t] ?? null;
     }
   });
@@ -139,7 +151,13 @@ for (const name of NER_FAMILIES) {
       const l = get(name);
       expect(l.gazetteer.length).toBeGreaterThan(0);
       const picks = l.gazetteer.slice(0, 12);
-      const { text, placed } = buildDocument(picks.map((phrase, i) => ({ phrase, before: [l.fillers[i % l.fillers.length]!, DECOR[i % DECOR.length]!], sep: separatorsFor(name)[i % SEPARATORS.length]! })));
+      const { text, placed } = buildDocument(
+        picks.map((phrase, i) => ({
+          phrase,
+          before: [l.fillers[i % l.fillers.length]!, DECOR[i % DECOR.length]!],
+          sep: separatorsFor(name)[i % SEPARATORS.length]!,
+        })),
+      );
       const entities = await classifyTokens(l.model, l.tokenizer, text, { aggregation: 'simple' });
       expect(entities.map((e) => [text.slice(e.start, e.end), e.label])).toEqual(placed.map((p) => [text.slice(p.start, p.end), p.label]));
     });
@@ -147,12 +165,16 @@ for (const name of NER_FAMILIES) {
     it('property: random documents — every span is a gazetteer phrase and every phrase is found (many seams)', async () => {
       const l = get(name);
       await fc.assert(
-        fc.asyncProperty(docArbitrary(l, 14, separatorsFor(name)), fc.constantFrom({ maxLength: 32, stride: 8 }, { maxLength: 24, stride: 4 }, {}), async (parts, windowing) => {
-          const { text, placed } = buildDocument(parts);
-          const entities = await classifyTokens(l.model, l.tokenizer, text, { aggregation: 'simple', ...windowing });
-          expect(entities.map((e) => [e.start, e.end, e.label])).toEqual(placed.map((p) => [p.start, p.end, p.label]));
-          for (const e of entities) expect(l.gazetteer.some(([phrase]) => phrase === text.slice(e.start, e.end))).toBe(true);
-        }),
+        fc.asyncProperty(
+          docArbitrary(l, 14, separatorsFor(name)),
+          fc.constantFrom({ maxLength: 32, stride: 8 }, { maxLength: 24, stride: 4 }, {}),
+          async (parts, windowing) => {
+            const { text, placed } = buildDocument(parts);
+            const entities = await classifyTokens(l.model, l.tokenizer, text, { aggregation: 'simple', ...windowing });
+            expect(entities.map((e) => [e.start, e.end, e.label])).toEqual(placed.map((p) => [p.start, p.end, p.label]));
+            for (const e of entities) expect(l.gazetteer.some(([phrase]) => phrase === text.slice(e.start, e.end))).toBe(true);
+          },
+        ),
         { numRuns: 25 },
       );
     });
@@ -181,7 +203,13 @@ for (const name of NER_FAMILIES) {
         // Does the phrase cross the end of a window (some of its tokens in window k but not all)?
         const inWindow = windows.map((w) => w.offsets.filter((o) => o && o[0] >= prefix.length && o[1] <= prefix.length + multiWord[0].length).length);
         const total = Math.max(...inWindow);
-        if (inWindow.some((c) => c > 0 && c < total) || windows.some((w) => w.offsets.some((o, t) => o && o[0] >= prefix.length && o[1] <= prefix.length + multiWord[0].length && (t === w.coreStart || t === w.coreEnd - 1)))) straddled++;
+        if (
+          inWindow.some((c) => c > 0 && c < total) ||
+          windows.some((w) =>
+            w.offsets.some((o, t) => o && o[0] >= prefix.length && o[1] <= prefix.length + multiWord[0].length && (t === w.coreStart || t === w.coreEnd - 1)),
+          )
+        )
+          straddled++;
         const entities = await classifyTokens(l.model, l.tokenizer, text, { aggregation: 'simple', maxLength: 24, stride: 6 });
         expect(entities.map((e) => [text.slice(e.start, e.end), e.label])).toEqual([[multiWord[0], multiWord[1]]]);
       }
@@ -215,9 +243,22 @@ describe('aggregation strategies against Python semantics on real logits', () =>
     for (const strategy of AGGREGATION_STRATEGIES) {
       it.skipIf(!available(name))(`${name} · ${strategy}`, async () => {
         const l = get(name);
-        const source: Array<[string, string]> = [...l.gazetteer, ...(l.disagreeing ? [[l.disagreeing.word, '?'] as [string, string]] : []), ...l.fillers.slice(0, 12).map((w): [string, string] => [w, '?'])];
-        const { text } = buildDocument(source.map((phrase, i) => ({ phrase, before: [l.fillers[(3 * i) % l.fillers.length]!, DECOR[i % DECOR.length]!], sep: SEPARATORS[i % SEPARATORS.length]! })));
-        for (const windowing of [{ maxLength: 512, stride: 128 }, { maxLength: 20, stride: 6 }]) {
+        const source: Array<[string, string]> = [
+          ...l.gazetteer,
+          ...(l.disagreeing ? [[l.disagreeing.word, '?'] as [string, string]] : []),
+          ...l.fillers.slice(0, 12).map((w): [string, string] => [w, '?']),
+        ];
+        const { text } = buildDocument(
+          source.map((phrase, i) => ({
+            phrase,
+            before: [l.fillers[(3 * i) % l.fillers.length]!, DECOR[i % DECOR.length]!],
+            sep: SEPARATORS[i % SEPARATORS.length]!,
+          })),
+        );
+        for (const windowing of [
+          { maxLength: 512, stride: 128 },
+          { maxLength: 20, stride: 6 },
+        ]) {
           const windows = planWindows(l.tokenizer, text, windowing);
           const logits = await runWindows(l.model, windows);
           const actual = decodeEntities(text, windows, logits, l.id2label, { aggregation: strategy });

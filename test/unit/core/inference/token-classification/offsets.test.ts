@@ -126,7 +126,28 @@ describe('character offsets per tokenizer family', () => {
   });
 });
 
-const PIECES = ['Paris', 'Berlin', 'New York', 'Ana María García', 'José', 'café', 'e\u0301te\u0301', 'naïve', '東京', '大阪', '😀', '👍🏽', '𝔘nicode', '𠜎', 'hello', 'world', 'ACME', 'Ltd', '42', '€100'];
+const PIECES = [
+  'Paris',
+  'Berlin',
+  'New York',
+  'Ana María García',
+  'José',
+  'café',
+  'e\u0301te\u0301',
+  'naïve',
+  '東京',
+  '大阪',
+  '😀',
+  '👍🏽',
+  '𝔘nicode',
+  '𠜎',
+  'hello',
+  'world',
+  'ACME',
+  'Ltd',
+  '42',
+  '€100',
+];
 const SEPARATORS = [' ', '  ', ', ', '. ', ' (', ') ', '\n', ' - ', '\t', ' "'];
 
 describe('property: piece boundaries are token boundaries', () => {

@@ -22,8 +22,18 @@ export interface RefEntity {
 
 type Strategy = 'none' | 'simple' | 'first' | 'average' | 'max';
 
-interface PreEntity { scores: number[]; start: number; end: number; isSubword: boolean }
-interface Entity { entity: string; score: number; start: number; end: number }
+interface PreEntity {
+  scores: number[];
+  start: number;
+  end: number;
+  isSubword: boolean;
+}
+interface Entity {
+  entity: string;
+  score: number;
+  start: number;
+  end: number;
+}
 
 export function softmax(logits: number[]): number[] {
   const max = Math.max(...logits);
@@ -46,7 +56,9 @@ export function pythonPostprocess(tokens: RefToken[], id2label: Record<number, s
     entities = aggregateWords(pre, strategy, id2label);
   }
   if (strategy === 'none') {
-    return entities.filter((e) => !ignoreLabels.includes(e.entity) && e.end > e.start).map((e) => ({ label: e.entity, score: e.score, start: e.start, end: e.end }));
+    return entities
+      .filter((e) => !ignoreLabels.includes(e.entity) && e.end > e.start)
+      .map((e) => ({ label: e.entity, score: e.score, start: e.start, end: e.end }));
   }
   return groupEntities(entities).filter((g) => !ignoreLabels.includes(g.label) && g.end > g.start);
 }

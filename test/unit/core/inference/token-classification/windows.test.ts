@@ -53,7 +53,13 @@ describe('planWindows', () => {
       expect(rest).toHaveLength(0);
       expect(w!.inputIds).toEqual(tk.encode(sentence));
       expect(w!.coreStart).toBe(w!.offsets.findIndex((o) => o !== null));
-      expect(w!.coreEnd).toBe(w!.offsets.length - w!.offsets.slice().reverse().findIndex((o) => o !== null));
+      expect(w!.coreEnd).toBe(
+        w!.offsets.length -
+          w!.offsets
+            .slice()
+            .reverse()
+            .findIndex((o) => o !== null),
+      );
     });
 
     it(`${name}: long texts are covered by overlapping windows whose cores partition the tokens`, () => {

@@ -13,6 +13,7 @@ import * as labelSet from '../store/queries/labels.ts';
 import type { InferenceTask } from './protocol.ts';
 import { catalogEntry } from './models/catalog.ts';
 import { describeModel, resolveModel } from './models/registry.ts';
+import { PENN_TREEBANK_TAGS, UNIVERSAL_POS_TAGS } from '../model/pos-tags.ts';
 
 export type MappingSource = LabelMapping['tags'][number]['source'];
 
@@ -132,45 +133,10 @@ export function labelResolver(db: Db, model: RunModel, task: InferenceTask): (ta
 }
 
 /** Universal and Penn Treebank part-of-speech tags: a token model whose tags are all among them is a tagger, not an entity finder. */
-const POS_TAGS = new Set([
-  ...['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'CONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'],
-  ...[
-    'CC',
-    'CD',
-    'DT',
-    'EX',
-    'FW',
-    'IN',
-    'JJ',
-    'JJR',
-    'JJS',
-    'LS',
-    'MD',
-    'NN',
-    'NNS',
-    'NNP',
-    'NNPS',
-    'PDT',
-    'POS',
-    'PRP',
-    'PRP$',
-    'RB',
-    'RBR',
-    'RBS',
-    'RP',
-    'TO',
-    'UH',
-    'VB',
-    'VBD',
-    'VBG',
-    'VBN',
-    'VBP',
-    'VBZ',
-    'WDT',
-    'WP',
-    'WP$',
-    'WRB',
-  ],
+const POS_TAGS = new Set<string>([
+  ...UNIVERSAL_POS_TAGS,
+  'CONJ', // UD v1
+  ...PENN_TREEBANK_TAGS,
   ...['.', ',', ':', '``', "''", '"', '#', '$', '(', ')', '-LRB-', '-RRB-', 'HYPH', 'NFP', 'ADD', 'AFX', 'GW', 'XX', 'NN|SYM', 'O'],
 ]);
 

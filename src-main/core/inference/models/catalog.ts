@@ -7,6 +7,7 @@ import type { CatalogModel } from '../../model/model-info.ts';
 import type { AppPaths } from '../../app.ts';
 import type { InferenceTask } from '../protocol.ts';
 import { listModels } from './registry.ts';
+import { PENN_TREEBANK_TAGS, UNIVERSAL_POS_TAGS } from '../../model/pos-tags.ts';
 
 export type CatalogUse = CatalogModel['use'];
 
@@ -29,46 +30,8 @@ export interface CatalogEntry {
 
 const CONLL = ['O', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'];
 const NLI_LOWER = ['contradiction', 'neutral', 'entailment'];
-const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'];
-/** Penn Treebank tags (the CoNLL-2003 POS column). */
-const PTB = [
-  'CC',
-  'CD',
-  'DT',
-  'EX',
-  'FW',
-  'IN',
-  'JJ',
-  'JJR',
-  'JJS',
-  'LS',
-  'MD',
-  'NN',
-  'NNS',
-  'NNP',
-  'NNPS',
-  'PDT',
-  'POS',
-  'PRP',
-  'PRP$',
-  'RB',
-  'RBR',
-  'RBS',
-  'RP',
-  'SYM',
-  'TO',
-  'UH',
-  'VB',
-  'VBD',
-  'VBG',
-  'VBN',
-  'VBP',
-  'VBZ',
-  'WDT',
-  'WP',
-  'WP$',
-  'WRB',
-];
+const UPOS = [...UNIVERSAL_POS_TAGS];
+const PTB = [...PENN_TREEBANK_TAGS];
 
 export const CATALOG = [
   {

@@ -1,38 +1,19 @@
 // The built-in detectors run as models do: through the inference host process, into the run
 // loop and the store, with the run's thresholds and ignored labels, and a cancel honoured in the
 // middle of a long document (the host reads it slice by slice).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InferenceClient } from '../../../../src-main/core/inference/client.ts';
 import { runModel, type ModelRunRequest } from '../../../../src-main/core/inference/run-job.ts';
-import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
-import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 import * as runs from '../../../../src-main/core/store/queries/runs.ts';
 import * as spans from '../../../../src-main/core/store/queries/spans.ts';
+import { projectWith } from '../store/project-fixture.ts';
 
 const client = new InferenceClient();
 afterAll(() => client.close());
 const names: ModelRunRequest['model'] = { id: 'builtin/names', path: 'builtin/names', dtype: 'fp32' };
 const job = (signal = new AbortController().signal, report = () => {}) => ({ signal, report });
 
-function project(texts: string[]): { db: Db; ids: number[] } {
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-builtin-')), 'p.docket'), { create: true });
-  const ids = texts.map((text, i) =>
-    documents.insert(db, {
-      name: `d${i}.txt`,
-      sourcePath: null,
-      sha256: `sha-${i}`,
-      mediaType: 'text/plain',
-      sizeBytes: text.length,
-      pageCount: null,
-      text,
-      blobId: null,
-    }),
-  );
-  return { db, ids };
-}
+const project = projectWith;
 
 const letter = 'Dear Ms Amara Okafor,\nThank you for meeting Wei Zhang in Lagos on behalf of Harbourview Energy Ltd.\nRegards,\nTomasz Kowalski\n';
 

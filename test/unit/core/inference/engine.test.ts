@@ -1,16 +1,11 @@
 // The engine end to end: a real inference host process, real ONNX sessions on the generated
 // models, results in a real project file; scores checked against references from raw logits.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { InferenceClient } from '../../../../src-main/core/inference/client.ts';
 import { runModel, type ModelRunRequest } from '../../../../src-main/core/inference/run-job.ts';
 import type { ProgressUpdate } from '../../../../src-main/core/jobs/jobs.ts';
-import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
 import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.ts';
-import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 import * as runs from '../../../../src-main/core/store/queries/runs.ts';
 import * as spans from '../../../../src-main/core/store/queries/spans.ts';
 import {
@@ -25,27 +20,13 @@ import {
   type TestModelName,
 } from '../../../fixtures/models/index.ts';
 import { bagLogits, nliLogits, sigmoid, softmax } from '../fixtures/reference.ts';
+import { projectWith } from '../store/project-fixture.ts';
 
 const client = new InferenceClient();
 const job = (signal = new AbortController().signal) => ({ signal, report: () => {} });
 const model = (name: TestModelName): ModelRunRequest['model'] => ({ id: `test/${name}`, path: modelDir(name), dtype: 'fp32' });
 
-function project(texts: string[]): { db: Db; ids: number[] } {
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-engine-')), 'p.docket'), { create: true });
-  const ids = texts.map((text, i) =>
-    documents.insert(db, {
-      name: `d${i}.txt`,
-      sourcePath: null,
-      sha256: `sha-${i}-${text.length}`,
-      mediaType: 'text/plain',
-      sizeBytes: text.length,
-      pageCount: null,
-      text,
-      blobId: null,
-    }),
-  );
-  return { db, ids };
-}
+const project = projectWith;
 
 /** A long document of gazetteer phrases between filler words: entities well past token 512. */
 function gazetteerDocument(count: number, seed = 1): { text: string; phrases: Array<{ start: number; end: number; type: string }> } {

@@ -1,9 +1,6 @@
 // NLI and zero-shot read whole documents: the premise is cut into windows that each keep the full
 // hypothesis and the pair's special tokens where the tokenizer's own template puts them. Real
 // ONNX sessions on the generated models; references computed from expectations.json.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
@@ -14,9 +11,7 @@ import { runModel, type ModelRunRequest } from '../../../../src-main/core/infere
 import { runTextClassification } from '../../../../src-main/core/inference/sequence-task.ts';
 import { planPairWindows, premiseWindows } from '../../../../src-main/core/inference/sequence-windows.ts';
 import { encodeDocument } from '../../../../src-main/core/inference/token-classification/encode.ts';
-import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
 import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.ts';
-import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 import {
   COMMON_WORDS,
   ensureTestModels,
@@ -29,28 +24,15 @@ import {
 } from '../../../fixtures/models/index.ts';
 import { NEGATIONS } from '../../../fixtures/models/lexicon.ts';
 import { bagLogits, nliLogits, softmax } from '../fixtures/reference.ts';
+import { projectWith } from '../store/project-fixture.ts';
+import type { Db } from '../../../../src-main/core/store/database.ts';
 
 const client = new InferenceClient();
 const job = () => ({ signal: new AbortController().signal, report: () => {} });
 const model = (name: TestModelName): ModelRunRequest['model'] => ({ id: `test/${name}`, path: modelDir(name), dtype: 'fp32' });
 const hooks = { cancelled: () => false, plan: () => {}, progress: () => {} };
 
-function project(texts: string[]): { db: Db; ids: number[] } {
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-seqwin-')), 'p.docket'), { create: true });
-  const ids = texts.map((text, i) =>
-    documents.insert(db, {
-      name: `d${i}.txt`,
-      sourcePath: null,
-      sha256: `sha-${i}-${text.length}`,
-      mediaType: 'text/plain',
-      sizeBytes: text.length,
-      pageCount: null,
-      text,
-      blobId: null,
-    }),
-  );
-  return { db, ids };
-}
+const project = projectWith;
 
 type Outputs = {
   distribution: Array<{ label: string; score: number }>;

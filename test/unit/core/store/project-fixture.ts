@@ -29,6 +29,12 @@ export function addDocument(db: Db, name: string, text: string): number {
   return Number(info.lastInsertRowid);
 }
 
+/** A new project holding one plain-text document per text (d0.txt, d1.txt, …), and their ids. */
+export function projectWith(texts: readonly string[]): { db: Db; ids: number[] } {
+  const { db } = createProject();
+  return { db, ids: texts.map((text, i) => addDocument(db, `d${i}.txt`, text)) };
+}
+
 /** Machine proposals for `needle` (its first occurrence from `from`), as a run would store them. */
 export function propose(db: Db, documentId: number, needle: string, label: string, score: number, sourceName = 'model:ner', from = 0): spans.NewSpan {
   const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;

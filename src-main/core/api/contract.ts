@@ -161,8 +161,10 @@ export const requests = {
       descending: z.boolean().default(false),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(1000).default(200),
+      /** The `next` of the page before (keyset): the page starts there, whatever its depth. */
+      after: z.string().max(2048).optional(),
     }),
-    response: z.object({ total: z.number().int(), rows: z.array(DocumentRow) }),
+    response: z.object({ total: z.number().int(), rows: z.array(DocumentRow), next: z.string().nullable() }),
   },
   'documents:item.get': { request: z.object({ id }), response: DocumentDetail },
   'documents:page.render': {

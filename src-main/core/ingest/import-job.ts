@@ -1,10 +1,9 @@
 // One import: every path (folders recursed), each file in its own transaction(s), problems
 // reported one by one while the batch goes on. Nothing half-imported stays behind.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportReport } from '../model/import-batch.ts';
-import { errorMessage } from '../errors.ts';
 import { CancelledError, throwIfCancelled, type JobContext } from '../jobs/jobs.ts';
 import { writeTransaction, type Db } from '../store/database.ts';
 import * as blobs from '../store/queries/blobs.ts';
@@ -14,10 +13,11 @@ import { readCsvRows } from './csv.ts';
 import { extractDocx } from './docx.ts';
 import { extractImage, isImageKind } from './image.ts';
 import { IngestError } from './ingest-error.ts';
+import { importRows } from './import-rows.ts';
 import { readJsonlRows } from './jsonl.ts';
 import { limit, limitError } from './limits.ts';
 import { extractPdf } from './pdf.ts';
-import type { RowOptions, RowResult } from './rows.ts';
+import type { RowOptions } from './rows.ts';
 import { extractText } from './text.ts';
 import { formatOf, SUPPORTED_EXTENSIONS, type ExtractedDocument, type FormatKind } from './types.ts';
 import { walkPaths } from './walk.ts';
@@ -30,9 +30,6 @@ export interface ImportOptions {
   /** Follow symbolic links that lead out of the imported folders (reported and skipped otherwise). */
   followLinksOutside?: boolean;
 }
-
-/** Rows per transaction: big enough to be fast, small enough to keep memory flat. */
-const ROW_BATCH = 500;
 
 type Job = Pick<JobContext, 'signal' | 'report'>;
 
@@ -130,15 +127,7 @@ async function extractWhole(kind: FormatKind, name: string, bytes: Buffer, signa
   return { doc: extractText(name, bytes, kind === 'md' ? 'md' : 'txt'), blob: bytes };
 }
 
-function store(
-  db: Db,
-  doc: ExtractedDocument,
-  path: string,
-  sha: string,
-  size: number,
-  blobId: number | null,
-  status: documents.NewDocument['status'] = doc.status,
-): number {
+function store(db: Db, doc: ExtractedDocument, path: string, sha: string, size: number, blobId: number | null): number {
   const id = documents.insert(db, {
     name: doc.name,
     sourcePath: path,
@@ -148,102 +137,11 @@ function store(
     sizeBytes: size,
     pageCount: doc.pageCount,
     text: doc.text,
-    status,
+    status: doc.status,
     warnings: doc.warnings,
     metadata: doc.metadata,
     blobId,
   });
   if (doc.pages.length > 0) pages.insertMany(db, id, doc.pages);
   return id;
-}
-
-/**
- * Rows in batches, one transaction each (other writers wait milliseconds, not the whole file).
- * A file is imported whole or not at all: its rows are stored as 'importing' and become
- * 'imported' together, in one statement, once the last row is in. If the file fails part-way
- * its rows are taken out again; if even that fails (a full disk) or the process is killed, they
- * stay marked, left out of runs and exports, until an import of the same file completes them.
- */
-async function importRows(db: Db, path: string, rows: AsyncIterable<RowResult>, report: ImportReport, job: Job): Promise<void> {
-  const sha = await hashFile(path);
-  const unfinished = documents.countImporting(db, sha);
-  const inserted: number[] = [];
-  let duplicates = 0;
-  let blobId: number | null = null;
-  let batch: ExtractedDocument[] = [];
-  const flush = () => {
-    const docs = batch;
-    batch = [];
-    writeTransaction(db, () => {
-      blobId ??= blobs.writeBlob(db, sha, fileChunks(path));
-      for (const doc of docs) {
-        if (documents.findExisting(db, sha, doc.partKey) !== null) duplicates++;
-        else inserted.push(store(db, doc, path, sha, Buffer.byteLength(doc.text), blobId, 'importing'));
-      }
-    });
-    job.report({ done: report.imported + inserted.length, total: null, unit: 'rows', message: `${basename(path)}: ${inserted.length} rows` });
-  };
-  const warnings: string[] = [];
-  try {
-    for await (const row of rows) {
-      if ('problem' in row) {
-        warnings.push(row.problem);
-        continue;
-      }
-      batch.push(row.document);
-      if (batch.length >= ROW_BATCH) {
-        flush();
-        throwIfCancelled(job.signal);
-      }
-    }
-    if (batch.length > 0) flush();
-  } catch (error) {
-    try {
-      writeTransaction(db, () => {
-        documents.remove(db, inserted, 'import');
-        blobs.deleteUnreferenced(db);
-      });
-    } catch (cleanup) {
-      const stay = documents.countImporting(db, sha);
-      throw new IngestError(
-        'incomplete',
-        `${errorMessage(error)}; its ${stay} rows already stored could not be taken out again (${errorMessage(cleanup)}): they stay in the project marked as an incomplete import, left out of runs and exports. Import the file again to complete it.`,
-      );
-    }
-    throw error;
-  }
-  const completed = writeTransaction(db, () => documents.completeImport(db, sha));
-  // Rows an earlier, interrupted import of this file left are completed now: imported, not duplicates.
-  const resumed = Math.min(unfinished, completed - inserted.length);
-  if (resumed > 0) report.warnings.push({ path, message: `completed an earlier import of this file that had stopped part-way (${resumed} rows).` });
-  report.imported += inserted.length + resumed;
-  report.duplicates += duplicates - resumed;
-  for (const id of inserted) report.documentIds.push(id); // not push(...): a big CSV has more rows than the stack has room for arguments
-  const shown = warnings.slice(0, 20);
-  if (warnings.length > shown.length) shown.push(`… and ${warnings.length - shown.length} more row problems.`);
-  for (const message of shown) report.warnings.push({ path, message });
-}
-
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', (error) => reject(new IngestError('unreadable', `it cannot be read (${(error as NodeJS.ErrnoException).code}).`)))
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
-
-function* fileChunks(path: string): Generator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(blobs.CHUNK_BYTES);
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) return;
-      yield Buffer.from(buffer.subarray(0, n));
-    }
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -26,8 +26,13 @@ type Channels =
   | 'stats:summary.get';
 
 /** Other windows showing these documents refresh; the caller relays to whoever listens. */
+/** Past this many, a change is announced without ids ("any document"): views reload either way. */
+const NAMED_DOCUMENTS = 1_000;
+
 function changed(caller: Caller, documentIds: readonly number[], origin?: string): void {
-  if (documentIds.length > 0) caller.emit('project:documents.changed', { documentIds: [...new Set(documentIds)], ...(origin ? { origin } : {}) });
+  if (documentIds.length === 0) return;
+  const ids = [...new Set(documentIds)];
+  caller.emit('project:documents.changed', { ...(ids.length <= NAMED_DOCUMENTS ? { documentIds: ids } : {}), ...(origin ? { origin } : {}) });
 }
 
 // Every edit is one user action: one group id, one undo step.

@@ -2,6 +2,7 @@ import type { App } from '../../app.ts';
 import { DocketError } from '../../errors.ts';
 import * as blobs from '../../store/queries/blobs.ts';
 import * as docLabels from '../../store/queries/doc-labels.ts';
+import * as documentTable from '../../store/queries/document-table.ts';
 import * as documents from '../../store/queries/documents.ts';
 import * as pages from '../../store/queries/pages.ts';
 import * as spans from '../../store/queries/spans.ts';
@@ -18,7 +19,7 @@ function requireDocument(app: App, id: number) {
 
 export function documentHandlers(app: App): Pick<Handlers, Channels> {
   return {
-    'documents:list.query': (query) => documents.list(app.db(), query),
+    'documents:list.query': (query) => documentTable.list(app.db(), query),
     'documents:item.get': ({ id }) => {
       const db = app.db();
       const doc = requireDocument(app, id);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { openDatabase } from '../../store/database.ts';
-import * as documents from '../../store/queries/documents.ts';
+import * as documentTable from '../../store/queries/document-table.ts';
 import { MEDIA_TYPES } from '../../ingest/types.ts';
 
 const KIND = new Map<string, string>(Object.entries(MEDIA_TYPES).map(([kind, type]) => [type, kind.toUpperCase()]));
@@ -20,10 +20,12 @@ export const docsCommand: Command = {
     try {
       const search = stringOption(input, 'search');
       const rows = [];
-      for (let offset = 0; ; offset += 1000) {
-        const page = documents.list(db, { search, sort: 'importedAt', descending: false, offset, limit: 1000 });
+      // Page after page from where the last one ended (keyset), so each costs the same.
+      for (let after: string | undefined, next: string | null = null; ; after = next) {
+        const page = documentTable.list(db, { search, sort: 'importedAt', descending: false, offset: 0, limit: 1000, after });
         rows.push(...page.rows);
-        if (page.rows.length < 1000) break;
+        if (!page.next) break;
+        next = page.next;
       }
       if (input.json) {
         io.out(JSON.stringify(rows));

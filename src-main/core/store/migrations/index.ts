@@ -4,6 +4,8 @@ import * as m003 from './003-document-figure-indexes.ts';
 import * as m004 from './004-run-owner.ts';
 import * as m005 from './005-ocr.ts';
 import * as m006 from './006-label-mappings.ts';
+import * as m007 from './007-view-figures.ts';
+import * as m008 from './008-compact-project.ts';
 
 export interface Migration {
   version: number;
@@ -11,5 +13,5 @@ export interface Migration {
 }
 
 // Listed statically (not read from disk) so the bundled app carries every migration.
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -64,8 +64,15 @@ export function* iterate(db: Db): Generator<AuditRow> {
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate()) yield toAudit(row as RawAuditRow);
 }
 
-export function byGroup(db: Db, groupId: string): AuditRow[] {
-  return (db.prepare('SELECT * FROM audit_log WHERE group_id = ? ORDER BY id').all(groupId) as RawAuditRow[]).map(toAudit);
+/** A group's entries newest first, `size` at a time: an undo of 100,000 changes holds one chunk. */
+export function* byGroupNewestFirst(db: Db, groupId: string, size: number): Generator<AuditRow[]> {
+  const next = prepared(db, 'SELECT * FROM audit_log WHERE group_id = ? AND id < ? ORDER BY id DESC LIMIT ?');
+  for (let before = Number.MAX_SAFE_INTEGER; ;) {
+    const rows = (next.all(groupId, before, size) as RawAuditRow[]).map(toAudit);
+    if (rows.length === 0) return;
+    yield rows;
+    before = rows.at(-1)!.id;
+  }
 }
 
 /** Appends many changes with one prepared statement (bulk edits); same rows as append(). */

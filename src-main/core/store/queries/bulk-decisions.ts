@@ -74,26 +74,35 @@ export interface BulkResult {
   documentIds: number[];
 }
 
+/** Rows decided per pass: a bulk decision of any size holds this many in memory, not all. */
+const CHUNK = 5_000;
+
 export function decide(db: Db, filter: BulkFilter, status: 'accepted' | 'rejected', groupId: string): BulkResult {
   return writeTransaction(db, (): BulkResult => {
     const w = where(filter);
-    const rows = (table: string) =>
-      db.prepare(`SELECT id, document_id FROM ${table} WHERE ${w.sql} ORDER BY id`).all(...w.params) as Array<{ id: number; document_id: number }>;
-    const spanRows = rows('spans');
-    const labelRows = rows('doc_labels');
-    spans.updateMany(
-      db,
-      spanRows.map((r) => ({ id: r.id, change: { status } })),
-      HUMAN,
-      groupId,
-    );
-    docLabels.updateMany(
-      db,
-      labelRows.map((r) => ({ id: r.id, change: { status } })),
-      HUMAN,
-      groupId,
-    );
-    const documentIds = [...new Set([...spanRows, ...labelRows].map((r) => r.document_id))];
-    return { changed: spanRows.length + labelRows.length, documentIds };
+    const documentIds = new Set<number>();
+    let changed = 0;
+    for (const [table, editor] of [
+      ['spans', spans],
+      ['doc_labels', docLabels],
+    ] as const) {
+      // Decided rows leave the filter (they are no longer proposed); `id > last` makes sure each
+      // pass moves on even so.
+      const next = db.prepare(`SELECT id, document_id FROM ${table} WHERE ${w.sql} AND id > ? ORDER BY id LIMIT ${CHUNK}`);
+      for (let last = 0; ;) {
+        const rows = next.all(...w.params, last) as Array<{ id: number; document_id: number }>;
+        if (rows.length === 0) break;
+        editor.updateMany(
+          db,
+          rows.map((r) => ({ id: r.id, change: { status } })),
+          HUMAN,
+          groupId,
+        );
+        for (const r of rows) documentIds.add(r.document_id);
+        changed += rows.length;
+        last = rows.at(-1)!.id;
+      }
+    }
+    return { changed, documentIds: [...documentIds] };
   });
 }

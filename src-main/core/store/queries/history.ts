@@ -143,6 +143,9 @@ export interface HistoryStep {
   documentIds: number[];
 }
 
+/** Audit entries undone or redone per pass. */
+const CHUNK = 5_000;
+
 function step(db: Db, kind: 'undo' | 'redo'): HistoryStep {
   // IMMEDIATE: the CLI and the app may share the file; the stacks must not change under us.
   return writeTransaction(db, (): HistoryStep => {
@@ -151,15 +154,21 @@ function step(db: Db, kind: 'undo' | 'redo'): HistoryStep {
     if (target === undefined) return { changed: false, documentId: null, documentIds: [] };
     const groupId = newGroupId();
     audit.append(db, { actor: HUMAN, action: `history.${kind}`, entity: 'history', entityId: null, before: null, after: { target }, groupId });
-    const entries = audit.byGroup(db, target).filter((e) => e.entity !== 'history');
-    // Inverse order, so a merge (delete parts, create whole) is undone as delete whole, restore parts.
-    const inverses = [...entries]
-      .reverse()
-      .map((e) => inverseOf(db, e))
-      .filter((x): x is Inverse => x !== null);
-    applyInverses(db, inverses, groupId);
-    const documentIds = [...new Set(entries.map((e) => ((e.before ?? e.after) as { documentId: number }).documentId))];
-    return { changed: true, documentId: documentIds[0] ?? null, documentIds };
+    // Inverse order, so a merge (delete parts, create whole) is undone as delete whole, restore
+    // parts; a chunk at a time, so a step of any size holds one chunk of entries in memory.
+    const touched = new Set<number>();
+    let first: number | null = null;
+    for (const chunk of audit.byGroupNewestFirst(db, target, CHUNK)) {
+      const entries = chunk.filter((e) => e.entity !== 'history');
+      applyInverses(
+        db,
+        entries.map((e) => inverseOf(db, e)).filter((x): x is Inverse => x !== null),
+        groupId,
+      );
+      for (const e of entries) touched.add((first = ((e.before ?? e.after) as { documentId: number }).documentId));
+    }
+    // The document of the step's first change, the one to show.
+    return { changed: true, documentId: first, documentIds: [...touched] };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ReviewItem } from '../../model/review.ts';
 import type { Db } from '../database.ts';
+import * as tallies from './tallies.ts';
 
 // The review queue: proposals (spans and document labels) the analyst should look at first.
 // 'confidence': lowest score first. 'disagreement': items another source contradicts, most
@@ -74,42 +75,85 @@ function describe(row: ItemRow, doc: { name: string; text: string }): Pick<Revie
   return { text: opening.slice(0, OPENING_CHARS), context: opening.slice(0, CONTEXT_CHARS * 5) };
 }
 
+/**
+ * One page of the queue. By confidence it is read from the review indexes (migration 007), each
+ * kind in its sort order from the start, the two merged here: the same cost at any size. The
+ * total comes from the tallies, or, under a score cut, from an index range of what it counts.
+ * By disagreement every proposal's contradiction is computed, so that order costs what the
+ * queue holds.
+ */
 export function queue(db: Db, query: QueueQuery): { total: number; items: ReviewItem[] } {
-  const byDisagreement = query.order === 'disagreement';
+  const { total, rows } = query.order === 'disagreement' ? byDisagreement(db, query) : byConfidence(db, query);
+  return { total, items: describeAll(db, rows) };
+}
+
+function byDisagreement(db: Db, query: QueueQuery): { total: number; rows: ItemRow[] } {
   const params = { status: query.status, maxScore: query.maxScore ?? null, limit: query.limit, offset: query.offset };
-  const items = `(${itemsSql(byDisagreement, query.maxScore !== undefined)})`;
-  const filter = byDisagreement ? 'WHERE disagreement IS NOT NULL' : '';
-  const order = byDisagreement
-    ? 'ORDER BY disagreement DESC, score IS NULL, score, document_id, start, id'
-    : 'ORDER BY score IS NULL, score, document_id, start, kind, id';
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${items} ${filter}`).get(params) as { n: number }).n;
-  let rows = db.prepare(`SELECT * FROM ${items} ${filter} ${order} LIMIT @limit OFFSET @offset`).all(params) as ItemRow[];
-  if (!byDisagreement) {
-    // Disagreement is shown on every item, but only computed for the page.
-    const spanQuery = db.prepare(`SELECT ${spanDisagreement('s')} AS d FROM spans s WHERE s.id = ?`);
-    const labelQuery = db.prepare(`SELECT ${labelDisagreement('l')} AS d FROM doc_labels l WHERE l.id = ?`);
-    rows = rows.map((r) => ({ ...r, disagreement: ((r.kind === 'span' ? spanQuery : labelQuery).get(r.id) as { d: number | null }).d }));
-  }
+  const items = `(${itemsSql(true, query.maxScore !== undefined)})`;
+  const order = 'ORDER BY disagreement DESC, score IS NULL, score, document_id, start, id';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${items} WHERE disagreement IS NOT NULL`).get(params) as { n: number }).n;
+  const rows = db.prepare(`SELECT * FROM ${items} WHERE disagreement IS NOT NULL ${order} LIMIT @limit OFFSET @offset`).all(params) as ItemRow[];
+  return { total, rows };
+}
+
+const REVIEW_KEY = 'coalesce(score, 2)';
+
+/** Each kind's first @n items in queue order, read from its review index; exported for the plan tests. */
+export function confidenceArms(scoreCut: boolean): { spans: string; labels: string } {
+  const cut = scoreCut ? ` AND ${REVIEW_KEY} <= @maxScore` : '';
+  return {
+    spans: `SELECT 'span' AS kind, id, document_id, label, score, status, source, source_name, start, "end", NULL AS task, NULL AS disagreement
+      FROM spans WHERE status = @status${cut} ORDER BY ${REVIEW_KEY}, document_id, start, id LIMIT @n`,
+    labels: `SELECT 'label' AS kind, id, document_id, label, score, status, source, source_name, NULL AS start, NULL AS "end", task, NULL AS disagreement
+      FROM doc_labels WHERE status = @status${cut} ORDER BY ${REVIEW_KEY}, document_id, id LIMIT @n`,
+  };
+}
+
+function byConfidence(db: Db, query: QueueQuery): { total: number; rows: ItemRow[] } {
+  const cut = query.maxScore !== undefined ? ` AND ${REVIEW_KEY} <= @maxScore` : '';
+  const params = { status: query.status, maxScore: query.maxScore ?? null, n: query.offset + query.limit };
+  const arms = confidenceArms(query.maxScore !== undefined);
+  const spanRows = db.prepare(arms.spans).all(params) as ItemRow[];
+  const labelRows = db.prepare(arms.labels).all(params) as ItemRow[];
+  const page = [...spanRows, ...labelRows].sort(queueOrder).slice(query.offset, query.offset + query.limit);
+  // Disagreement is shown on every item, but only computed for the page.
+  const spanQuery = db.prepare(`SELECT ${spanDisagreement('s')} AS d FROM spans s WHERE s.id = ?`);
+  const labelQuery = db.prepare(`SELECT ${labelDisagreement('l')} AS d FROM doc_labels l WHERE l.id = ?`);
+  const rows = page.map((r) => ({ ...r, disagreement: ((r.kind === 'span' ? spanQuery : labelQuery).get(r.id) as { d: number | null }).d }));
+  const total =
+    query.maxScore === undefined
+      ? tallies.items(db, query.status)
+      : (['spans', 'doc_labels'] as const).reduce(
+          (n, table) => n + (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE status = @status${cut}`).get(params) as { n: number }).n,
+          0,
+        );
+  return { total, rows };
+}
+
+/** Lowest score first, no score last; then by document, place (a document label, with no place, before its spans) and id. */
+function queueOrder(a: ItemRow, b: ItemRow): number {
+  const key = (r: ItemRow) => r.score ?? 2;
+  return key(a) - key(b) || a.document_id - b.document_id || (a.start ?? -1) - (b.start ?? -1) || a.id - b.id;
+}
+
+function describeAll(db: Db, rows: readonly ItemRow[]): ReviewItem[] {
   const documents = new Map<number, { name: string; text: string }>();
   const documentQuery = db.prepare('SELECT name, text FROM documents WHERE id = ?');
   for (const id of new Set(rows.map((r) => r.document_id))) documents.set(id, documentQuery.get(id) as { name: string; text: string });
-  return {
-    total,
-    items: rows.map((r) => {
-      const doc = documents.get(r.document_id)!;
-      return {
-        kind: r.kind,
-        id: r.id,
-        documentId: r.document_id,
-        documentName: doc.name,
-        label: r.label,
-        score: r.score,
-        status: r.status,
-        source: r.source,
-        sourceName: r.source_name,
-        ...describe(r, doc),
-        disagreement: r.disagreement,
-      };
-    }),
-  };
+  return rows.map((r) => {
+    const doc = documents.get(r.document_id)!;
+    return {
+      kind: r.kind,
+      id: r.id,
+      documentId: r.document_id,
+      documentName: doc.name,
+      label: r.label,
+      score: r.score,
+      status: r.status,
+      source: r.source,
+      sourceName: r.source_name,
+      ...describe(r, doc),
+      disagreement: r.disagreement,
+    };
+  });
 }

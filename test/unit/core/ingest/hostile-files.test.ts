@@ -12,6 +12,7 @@ import type { ImportReport } from '../../../../src-main/core/api/contract.ts';
 import { importPaths } from '../../../../src-main/core/ingest/import-job.ts';
 import { walkPaths } from '../../../../src-main/core/ingest/walk.ts';
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
+import * as documentTable from '../../../../src-main/core/store/queries/document-table.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 
 const MB = 1e6;
@@ -22,7 +23,7 @@ const MAX_PEAK_MB = 300;
 const job = (signal = new AbortController().signal) => ({ signal, report: () => {} });
 const fresh = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-hostile-db-')), 'p.docket'), { create: true });
 const folder = () => realpathSync(mkdtempSync(join(tmpdir(), 'docket-hostile-')));
-const names = (db: Db) => documents.list(db, { sort: 'name', descending: false, offset: 0, limit: 1000 }).rows.map((r) => r.name);
+const names = (db: Db) => documentTable.list(db, { sort: 'name', descending: false, offset: 0, limit: 1000 }).rows.map((r) => r.name);
 const failure = (report: ImportReport, file: string) => report.failed.find((f) => f.path.endsWith(`/${file}`))?.reason;
 const warningsFor = (report: ImportReport, file: string) => report.warnings.filter((w) => w.path.endsWith(`/${file}`)).map((w) => w.message);
 

@@ -16,6 +16,7 @@ import { closePdfjs, openPdfjs } from '../../../../src-main/core/export/pdfjs.ts
 import { importPaths } from '../../../../src-main/core/ingest/import-job.ts';
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
 import * as blobs from '../../../../src-main/core/store/queries/blobs.ts';
+import * as documentTable from '../../../../src-main/core/store/queries/document-table.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 import * as pages from '../../../../src-main/core/store/queries/pages.ts';
 
@@ -219,7 +220,7 @@ describe('importing images as scanned documents', () => {
   let report: ImportReport;
   const files: Record<string, Buffer> = {};
   const doc = (name: string) => {
-    const row = documents.list(db, { sort: 'name', descending: false, offset: 0, limit: 100 }).rows.find((r) => r.name === name);
+    const row = documentTable.list(db, { sort: 'name', descending: false, offset: 0, limit: 100 }).rows.find((r) => r.name === name);
     if (!row) throw new Error(`no document ${name}`);
     const record = documents.get(db, row.id)!;
     return { ...record, text: documents.text(db, row.id), pages: pages.forDocument(db, row.id), pdf: new Uint8Array(blobs.readBlob(db, record.blobId!)) };
@@ -425,7 +426,7 @@ describe('hostile and broken images', () => {
     expect(failure(report, 'damaged.png')).toMatch(/^the PNG image is damaged: its IDAT chunk fails its checksum/);
     expect(report.failed).toHaveLength(10);
 
-    const names = documents.list(db, { sort: 'name', descending: false, offset: 0, limit: 100 }).rows.map((r) => r.name);
+    const names = documentTable.list(db, { sort: 'name', descending: false, offset: 0, limit: 100 }).rows.map((r) => r.name);
     expect(names).toEqual(['good.png', 'good.tif', 'note.txt', 'renamed.jpeg']);
     expect(report.warnings.find((w) => w.path.endsWith('/renamed.jpeg'))?.message).toBe('it is named .jpeg but is a PNG image; imported as PNG.');
   });

@@ -7,6 +7,7 @@ import type { ImportReport } from '../../../../src-main/core/api/contract.ts';
 import { importPaths } from '../../../../src-main/core/ingest/import-job.ts';
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
 import * as blobs from '../../../../src-main/core/store/queries/blobs.ts';
+import * as documentTable from '../../../../src-main/core/store/queries/document-table.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 import * as pages from '../../../../src-main/core/store/queries/pages.ts';
 import { generatedDir } from '../../../fixtures/generate.ts';
@@ -27,7 +28,7 @@ if (qpdfMissing) console.warn(`Skipping the encrypted-PDF import checks: ${qpdfM
 const job = () => ({ signal: new AbortController().signal, report: () => {} });
 const fresh = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'docket-ingest-')), 'p.docket'), { create: true });
 const byName = (db: Db, name: string) => {
-  const row = documents.list(db, { sort: 'name', descending: false, offset: 0, limit: 1000 }).rows.find((r) => r.name === name);
+  const row = documentTable.list(db, { sort: 'name', descending: false, offset: 0, limit: 1000 }).rows.find((r) => r.name === name);
   if (!row) throw new Error(`no document ${name}`);
   return { ...documents.get(db, row.id)!, text: documents.text(db, row.id) };
 };

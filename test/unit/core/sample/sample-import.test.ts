@@ -12,13 +12,14 @@ import { runOcr } from '../../../../src-main/core/ocr/run-ocr.ts';
 import { SAMPLE_DOCUMENTS, sampleBatchFolder, writeSampleBatch } from '../../../../src-main/core/sample/sample-batch.ts';
 import { scannedNoteLines } from '../../../../src-main/core/sample/sample-texts.ts';
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
+import * as documentTable from '../../../../src-main/core/store/queries/document-table.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'docket-sample-import-'));
 const job = { signal: new AbortController().signal, report: () => {} };
 let db: Db;
 let report: ImportReport;
-const rows = () => documents.list(db, { sort: 'importedAt', descending: false, offset: 0, limit: 100 }).rows;
+const rows = () => documentTable.list(db, { sort: 'importedAt', descending: false, offset: 0, limit: 100 }).rows;
 const textOf = (name: string) => documents.text(db, rows().find((r) => r.name === name)!.id);
 
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DocketError } from './errors.ts';
 import type { JobKind, JobKinds } from './jobs/job-kinds.ts';
 import { JobRunner, type JobContext } from './jobs/jobs.ts';
+import { checkRecordAt, type CheckRecord } from './store/check-record.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { InferenceClient } from './inference/client.ts';
 import type { HostLauncher } from './inference/host-launcher.ts';
@@ -43,18 +44,32 @@ export class App {
   readonly #onClose: Array<() => void | Promise<void>> = [];
 
   readonly options: AppOptions;
+  readonly #checkRecord: CheckRecord;
   #inference: InferenceClient | null = null;
 
   constructor(paths: AppPaths, options: AppOptions = {}) {
     this.paths = paths;
     this.options = options;
     mkdirSync(paths.modelCache, { recursive: true });
+    this.#checkRecord = checkRecordAt(join(paths.userData, 'checked-projects.json'));
   }
 
   open(path: string, create = false): void {
-    const db = openDatabase(path, { create });
-    this.#project?.db.close();
+    const db = openDatabase(path, { create, checkRecord: this.#checkRecord });
+    this.#closeProject();
     this.#project = { path, db };
+  }
+
+  /** Closes the open project and notes how it was left, so that opening it unchanged is quick. */
+  #closeProject(): void {
+    if (!this.#project) return;
+    this.#project.db.close();
+    try {
+      this.#checkRecord.remember(this.#project.path);
+    } catch {
+      // Only a shortcut is lost: the next open checks the whole file.
+    }
+    this.#project = null;
   }
 
   get projectPath(): string | null {
@@ -99,7 +114,6 @@ export class App {
   async close(): Promise<void> {
     this.jobs.cancelAll();
     for (const fn of this.#onClose.splice(0)) await fn();
-    this.#project?.db.close();
-    this.#project = null;
+    this.#closeProject();
   }
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { StoreError } from './errors.ts';
 import { latestVersion, migrations } from './migrations/index.ts';
+import type { CheckRecord } from './check-record.ts';
 import { APPLICATION_ID, readProjectHeader } from './project-file.ts';
 
 export type Db = Database.Database;
@@ -15,6 +16,8 @@ export interface OpenOptions {
    * process working for the app): the header and quick_check need not be read again.
    */
   checked?: boolean;
+  /** Files Docket closed cleanly: one unchanged since gets the header checks, not quick_check. */
+  checkRecord?: CheckRecord;
 }
 
 /**
@@ -39,7 +42,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw new StoreError('not_found', `Project file ${path} does not exist. Create it with "docket init ${path}".`);
   }
   // An empty file where a new project is to be created (a save dialog may leave one) becomes it.
-  if (exists && !options.checked && !(options.create && statSync(path).size === 0)) checkProjectFile(path);
+  if (exists && !options.checked && !(options.create && statSync(path).size === 0)) checkProjectFile(path, !options.checkRecord?.unchanged(path));
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: !options.create });
@@ -58,8 +61,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   return db;
 }
 
-/** Refuses a file that is not a sound Docket project this Docket can open, leaving it (and its folder) as it was. */
-function checkProjectFile(path: string): void {
+/**
+ * Refuses a file that is not a sound Docket project this Docket can open, leaving it (and its
+ * folder) as it was. `readThrough`: also run quick_check over every page.
+ */
+function checkProjectFile(path: string, readThrough: boolean): void {
   const header = readProjectHeader(path);
   if (header && header.userVersion > latestVersion) throw tooNew(path, header.userVersion);
   const companions = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
@@ -68,7 +74,7 @@ function checkProjectFile(path: string): void {
     db = new Database(path, { readonly: true, fileMustExist: true });
     assertVersionSupported(db, path);
     assertOurs(db, path);
-    const problems = (db.pragma('quick_check(20)') as Array<{ quick_check: string }>)
+    const problems = (readThrough ? (db.pragma('quick_check(20)') as Array<{ quick_check: string }>) : [])
       .flatMap((r) => r.quick_check.split('\n'))
       .filter((p) => p !== 'ok' && !p.startsWith('***'));
     if (problems.length > 0) {

@@ -13,6 +13,12 @@ export const version = 7;
 /** The 10 score bins of the statistics, [0,0.1) … [0.9,1.0]; -1 for no score (a human's). */
 const bin = (score: string) => `(CASE WHEN ${score} IS NULL THEN -1 ELSE MAX(0, MIN(CAST(${score} * 10 AS INTEGER), 9)) END)`;
 
+/**
+ * An edit writes every editable column whether it changed or not (a span's start and end with
+ * its label): the triggers work only when a column they count did.
+ */
+const changed = (...columns: string[]) => `(${columns.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')})`;
+
 const add = (kind: string, row: string) =>
   `INSERT INTO tallies (kind, label, status, bin, n) VALUES ('${kind}', ${row}.label, ${row}.status, ${bin(`${row}.score`)}, 1)
      ON CONFLICT DO UPDATE SET n = n + 1;`;
@@ -22,7 +28,8 @@ const subtract = (kind: string, row: string) =>
 const tallyTriggers = (table: string, kind: string) => `
 CREATE TRIGGER ${table}_tally_insert AFTER INSERT ON ${table} BEGIN ${add(kind, 'new')} END;
 CREATE TRIGGER ${table}_tally_delete AFTER DELETE ON ${table} BEGIN ${subtract(kind, 'old')} END;
-CREATE TRIGGER ${table}_tally_update AFTER UPDATE OF label, status, score ON ${table} BEGIN ${subtract(kind, 'old')} ${add(kind, 'new')} END;`;
+CREATE TRIGGER ${table}_tally_update AFTER UPDATE OF label, status, score ON ${table}
+  WHEN ${changed('label', 'status', 'score')} BEGIN ${subtract(kind, 'old')} ${add(kind, 'new')} END;`;
 
 /** A document's lowest proposed span score, by one seek in spans_document_status. */
 const spanMin = (doc: string) => `(SELECT min(score) FROM spans WHERE document_id = ${doc} AND status = 'proposed')`;
@@ -60,7 +67,7 @@ END;
 CREATE TRIGGER documents_tally_delete AFTER DELETE ON documents BEGIN
   UPDATE tallies SET n = n - 1 WHERE kind = 'document' AND label = '' AND status = old.status AND bin = -1;
 END;
-CREATE TRIGGER documents_tally_update AFTER UPDATE OF status ON documents BEGIN
+CREATE TRIGGER documents_tally_update AFTER UPDATE OF status ON documents WHEN ${changed('status')} BEGIN
   UPDATE tallies SET n = n - 1 WHERE kind = 'document' AND label = '' AND status = old.status AND bin = -1;
   INSERT INTO tallies (kind, label, status, bin, n) VALUES ('document', '', new.status, -1, 1) ON CONFLICT DO UPDATE SET n = n + 1;
 END;
@@ -94,7 +101,8 @@ CREATE TRIGGER spans_figures_delete AFTER DELETE ON spans BEGIN
   UPDATE document_figures SET span_count = span_count - ${notRejected('old.status')}, span_min = ${spanMin('old.document_id')}
   WHERE document_id = old.document_id;
 END;
-CREATE TRIGGER spans_figures_update AFTER UPDATE OF document_id, status, score ON spans BEGIN
+CREATE TRIGGER spans_figures_update AFTER UPDATE OF document_id, status, score ON spans
+  WHEN ${changed('document_id', 'status', 'score')} BEGIN
   UPDATE document_figures SET span_count = span_count - ${notRejected('old.status')}, span_min = ${spanMin('old.document_id')}
   WHERE document_id = old.document_id;
   UPDATE document_figures SET span_count = span_count + ${notRejected('new.status')}, span_min = ${spanMin('new.document_id')}
@@ -102,7 +110,8 @@ CREATE TRIGGER spans_figures_update AFTER UPDATE OF document_id, status, score O
 END;
 CREATE TRIGGER doc_labels_figures_insert AFTER INSERT ON doc_labels BEGIN ${labelFigures('new.document_id')} END;
 CREATE TRIGGER doc_labels_figures_delete AFTER DELETE ON doc_labels BEGIN ${labelFigures('old.document_id')} END;
-CREATE TRIGGER doc_labels_figures_update AFTER UPDATE OF document_id, label, status, score ON doc_labels BEGIN
+CREATE TRIGGER doc_labels_figures_update AFTER UPDATE OF document_id, label, status, score ON doc_labels
+  WHEN ${changed('document_id', 'label', 'status', 'score')} BEGIN
   ${labelFigures('old.document_id')} ${labelFigures('new.document_id')}
 END;
 
@@ -116,6 +125,29 @@ CREATE INDEX document_figures_min_up ON document_figures(coalesce(min_confidence
 CREATE INDEX document_figures_min_down ON document_figures(coalesce(min_confidence, -1), document_id);
 CREATE INDEX document_figures_top_up ON document_figures(coalesce(top_score, 2), document_id);
 CREATE INDEX document_figures_top_down ON document_figures(coalesce(top_score, -1), document_id);
+
+-- The undo and redo stacks are replayed from the analyst's action groups in order (history.ts):
+-- one row per group here, instead of grouping every audit entry the analyst ever made (a bulk
+-- accept of 100,000 spans is 100,000 entries and one group).
+CREATE TABLE history_groups (
+  group_id TEXT PRIMARY KEY,
+  first_id INTEGER NOT NULL UNIQUE, -- its first audit entry: the groups' order
+  marker TEXT,                      -- history.undo | history.redo, or NULL for an action
+  target TEXT                       -- the group an undo or redo applies to
+) WITHOUT ROWID;
+INSERT INTO history_groups (group_id, first_id, marker, target)
+  SELECT group_id, MIN(id),
+         MAX(CASE WHEN entity = 'history' THEN action END),
+         MAX(CASE WHEN entity = 'history' THEN json_extract(after, '$.target') END)
+    FROM audit_log
+   WHERE actor = 'human' AND group_id IS NOT NULL AND entity IN ('span', 'doc_label', 'history')
+   GROUP BY group_id;
+CREATE TRIGGER audit_log_history_group AFTER INSERT ON audit_log
+  WHEN new.actor = 'human' AND new.group_id IS NOT NULL AND new.entity IN ('span', 'doc_label', 'history') BEGIN
+  INSERT INTO history_groups (group_id, first_id) VALUES (new.group_id, new.id) ON CONFLICT DO NOTHING;
+  UPDATE history_groups SET marker = new.action, target = json_extract(new.after, '$.target')
+   WHERE new.entity = 'history' AND group_id = new.group_id;
+END;
 
 -- The review queue, lowest score first (no score last), a page at a time.
 CREATE INDEX spans_review ON spans(status, coalesce(score, 2), document_id, start, id);

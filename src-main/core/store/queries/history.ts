@@ -33,17 +33,8 @@ export interface HistoryStacks {
 }
 
 export function stacks(db: Db): HistoryStacks {
-  const rows = db
-    .prepare(
-      `SELECT group_id,
-              MAX(CASE WHEN entity = 'history' THEN action END) AS marker,
-              MAX(CASE WHEN entity = 'history' THEN json_extract(after, '$.target') END) AS target
-         FROM audit_log
-        WHERE actor = ? AND group_id IS NOT NULL AND entity IN ('span', 'doc_label', 'history')
-        GROUP BY group_id
-        ORDER BY MIN(id)`,
-    )
-    .all(HUMAN) as GroupRow[];
+  // One row per action group, kept as the audit log grows (migration 007).
+  const rows = db.prepare('SELECT group_id, marker, target FROM history_groups ORDER BY first_id').all() as GroupRow[];
   const undo: string[] = [];
   const redo: string[] = [];
   for (const row of rows) {

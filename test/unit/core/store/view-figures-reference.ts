@@ -77,3 +77,20 @@ export function stored(db: Db): { tallies: ReturnType<typeof talliesRecomputed>;
     .all() as Figures[];
   return { tallies, figures };
 }
+
+/** The undo history's action groups, from every audit entry, as history.ts once grouped them. */
+export function historyGroupsRecomputed(db: Db): unknown[] {
+  return db
+    .prepare(
+      `SELECT group_id, MIN(id) AS first_id,
+              MAX(CASE WHEN entity = 'history' THEN action END) AS marker,
+              MAX(CASE WHEN entity = 'history' THEN json_extract(after, '$.target') END) AS target
+         FROM audit_log WHERE actor = 'human' AND group_id IS NOT NULL AND entity IN ('span', 'doc_label', 'history')
+        GROUP BY group_id ORDER BY 2`,
+    )
+    .all();
+}
+
+export function historyGroupsStored(db: Db): unknown[] {
+  return db.prepare('SELECT group_id, first_id, marker, target FROM history_groups ORDER BY first_id').all();
+}

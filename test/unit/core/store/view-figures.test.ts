@@ -19,7 +19,7 @@ import * as stats from '../../../../src-main/core/store/queries/stats.ts';
 import * as bulk from '../../../../src-main/core/store/queries/bulk-decisions.ts';
 import { mulberry32 } from '../../../fixtures/seeded-random.ts';
 import { addDocument, createProject, tempProjectPath } from './project-fixture.ts';
-import { figuresRecomputed, talliesRecomputed, stored } from './view-figures-reference.ts';
+import { figuresRecomputed, historyGroupsRecomputed, historyGroupsStored, talliesRecomputed, stored } from './view-figures-reference.ts';
 
 let db: Db;
 afterEach(() => db?.close());
@@ -60,6 +60,7 @@ function randomProject(n: number, seed: number): { db: Db; ids: number[]; random
 function expectFiguresHold(): void {
   expect(stored(db).tallies).toEqual(talliesRecomputed(db));
   expect(stored(db).figures).toEqual(figuresRecomputed(db));
+  expect(historyGroupsStored(db)).toEqual(historyGroupsRecomputed(db));
 }
 
 describe('figures kept by triggers', () => {
@@ -96,6 +97,10 @@ describe('figures kept by triggers', () => {
     bulk.decide(db, { minScore: 0.5 }, 'accepted', history.newGroupId());
     expectFiguresHold();
     history.undo(db);
+    expectFiguresHold();
+    history.redo(db);
+    history.undo(db);
+    expect(historyGroupsStored(db)).toHaveLength(historyGroupsRecomputed(db).length);
     expectFiguresHold();
     db.prepare("UPDATE documents SET status = 'needs_ocr' WHERE id % 3 = 0").run();
     expectFiguresHold();

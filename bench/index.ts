@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   lag: async () => (await import('./lag.ts')).benchLag(),
   ocr: async () => (await import('./ocr.ts')).benchOcr(),
   builtin: async () => (await import('./builtin.ts')).benchBuiltin(),
+  scale: async () => (await import('./scale.ts')).benchScale(),
 };
 
 const wanted = process.argv.slice(2);

@@ -43,13 +43,16 @@ const PRIORITIES = ['low', 'normal', 'high'];
 const FIRST = ['ana', 'jon', 'mei', 'omar', 'lena', 'raj', 'sofia', 'tom', 'ines', 'kofi'];
 const LAST = ['garcia', 'smith', 'chen', 'haddad', 'novak', 'patel', 'rossi', 'berg', 'silva', 'mensah'];
 
-/** One ticket's text; every 10th row also gives an email address or a (US) phone number. */
-function ticket(row: number, random: () => number): string {
+/**
+ * One ticket's text; one row in every `contactEvery` (every 10th unless told) also gives an email
+ * address or a (US) phone number, the two taking turns.
+ */
+export function ticket(row: number, random: () => number, contactEvery = 10): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   let text = `${pick(OPENINGS)} ${pick(PROBLEMS)} ${pick(DETAILS)}`;
-  if (row % 10 === 0) {
+  if (row % contactEvery === 0) {
     text +=
-      row % 20 === 0
+      (row / contactEvery) % 2 === 0
         ? ` You can reach me at ${pick(FIRST)}.${pick(LAST)}${row % 97}@example.com for details.`
         : ` Call me on (201) 555-01${String(Math.floor(random() * 100)).padStart(2, '0')} if easier.`;
   }
@@ -57,12 +60,13 @@ function ticket(row: number, random: () => number): string {
   return `${text} ${pick(CLOSINGS)}`;
 }
 
-async function writeCsv(path: string, rows: number): Promise<void> {
+/** Writes `rows` tickets as a CSV (id, priority, text); `contactEvery` as in ticket(). */
+export async function writeCsv(path: string, rows: number, options: { contactEvery?: number } = {}): Promise<void> {
   const random = mulberry32(20240501); // the same CSV on every run
   const out = createWriteStream(path);
   out.write('id,priority,text\n');
   for (let row = 1; row <= rows; row++) {
-    const line = `T-${row},${PRIORITIES[Math.floor(random() * 3)]},"${ticket(row, random).replaceAll('"', '""')}"\n`;
+    const line = `T-${row},${PRIORITIES[Math.floor(random() * 3)]},"${ticket(row, random, options.contactEvery).replaceAll('"', '""')}"\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();

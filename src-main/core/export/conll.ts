@@ -76,18 +76,45 @@ export interface ConllDocument {
 /** Reads CoNLL back (token, whitespace, tag per line), for round-trip checks and re-import. */
 export function readConll(content: string): ConllDocument[] {
   const docs: ConllDocument[] = [];
+  const reader = new ConllReader();
   for (const line of content.split('\n')) {
-    if (line.trim() === '') continue;
+    const done = reader.line(line);
+    if (done) docs.push(done);
+  }
+  const last = reader.end();
+  return last ? [...docs, last] : docs;
+}
+
+/**
+ * Reads CoNLL one line at a time (lines split at \n only, as `readConll` splits them), so a
+ * file of any size is read one document at a time: a document is complete at the next
+ * -DOCSTART- line or at the end.
+ */
+export class ConllReader {
+  #doc: ConllDocument | null = null;
+
+  /** Takes one line; returns the document it completed, if it started the next one. */
+  line(line: string): ConllDocument | null {
+    if (line.trim() === '') return null;
     const parts = line.split(/\s+/);
     if (parts[0] === '-DOCSTART-') {
-      docs.push({ docId: parts[1] ?? '', tokens: [], tags: [] });
-      continue;
+      const done = this.#doc;
+      this.#doc = { docId: parts[1] ?? '', tokens: [], tags: [] };
+      return done;
     }
-    const doc = docs[docs.length - 1] ?? (docs.push({ docId: '', tokens: [], tags: [] }), docs[0]!);
-    doc.tokens.push(parts[0]!);
-    doc.tags.push(parts[parts.length - 1]!);
+    // Tokens before any -DOCSTART- make a document of their own.
+    this.#doc ??= { docId: '', tokens: [], tags: [] };
+    this.#doc.tokens.push(parts[0]!);
+    this.#doc.tags.push(parts[parts.length - 1]!);
+    return null;
   }
-  return docs;
+
+  /** The last document, once the input has ended. */
+  end(): ConllDocument | null {
+    const done = this.#doc;
+    this.#doc = null;
+    return done;
+  }
 }
 
 /** Entities as token index ranges [start, end) from IOB2 tags. */
@@ -98,4 +125,33 @@ export function entitiesOf(tags: readonly string[]): Array<{ start: number; end:
     else if (tag.startsWith('I-')) out[out.length - 1]!.end = i + 1;
   });
   return out;
+}
+
+/**
+ * What the read-back check compares of a document, as the exporter meant it: the tokens of its
+ * text cut at the span boundaries, and each span as the token range it must come back as. Worked
+ * out from text and spans, not from the written lines, so a writer that drops or bends an entity
+ * (or one CoNLL cannot carry, such as a label with a space) does not match.
+ */
+export function conllExpected(docId: string, text: string, spans: readonly LabelledRange[]): string {
+  const tokens = tokenize(text, new Set(spans.flatMap((s) => [s.start, s.end])));
+  const entities = spans.map((s) => ({
+    start: tokens.findIndex((t) => t.start >= s.start),
+    end: tokens.findLastIndex((t) => t.end <= s.end) + 1,
+    label: s.label,
+  }));
+  return canonical(
+    docId,
+    tokens.map((t) => t.text),
+    entities,
+  );
+}
+
+/** The same comparison string for a document as read back from the file. */
+export function conllCanonical(doc: ConllDocument): string {
+  return canonical(doc.docId, doc.tokens, entitiesOf(doc.tags));
+}
+
+function canonical(docId: string, tokens: readonly string[], entities: ReadonlyArray<{ start: number; end: number; label: string }>): string {
+  return JSON.stringify([docId, tokens, entities.map((e) => [e.start, e.end, e.label])]);
 }

@@ -1,35 +1,23 @@
 import { throwIfCancelled } from '../jobs/jobs.ts';
-import { csvRow } from './csv-writer.ts';
 import type { Request } from './export-job.ts';
-import { addNeedle, findNeedles, makeHaystack, type Needle } from './leak-match.ts';
-import { outputName, PendingFile } from './output-file.ts';
-import type { ExportDocument, ProjectReader } from './project-reader.ts';
-import { csvOrigin, redactedCsv, type CsvOrigin } from './redacted-csv.ts';
+import { inspectCsvFile } from './csv-inspection.ts';
+import { CsvOutput } from './csv-output.ts';
+import type { ProjectReader } from './project-reader.ts';
+import { csvOrigin } from './redacted-csv.ts';
 import { planRedaction } from './redacted-export.ts';
 import { PseudonymBook, redactText } from './redacted-text.ts';
 import { StringHasher, type ReportFile } from './report.ts';
-import { residualContextFor, type ResidualFinding, type ResidualRules } from './residual-scan.ts';
-import { inspectText, writeVerified, type Failure } from './verified-output.ts';
-
-/** One output file of a CSV export: its rows and everything redacted in them. */
-interface CsvGroup {
-  /** The CSV source file, or '' for documents.csv. */
-  source: string;
-  firstId: number;
-  lines: () => string;
-  needles: Map<string, Needle>;
-  labelOf: Map<string, string>;
-  spansOf: Map<string, number[]>;
-  counts: Record<string, number>;
-  /** What the residual scan needs of the rows' documents (text and rejected spans). */
-  sources: Array<Pick<ExportDocument, 'text' | 'spans'>>;
-}
+import type { ResidualFinding, ResidualRules } from './residual-scan.ts';
+import { settleVerified, type Failure } from './verified-output.ts';
 
 type CsvRequest = Omit<Request, 'acceptResidual'> & { residualRules: ResidualRules; acceptResidual: ReadonlySet<string> };
 
 /**
  * CSV sources come back as CSV, one file per source, the text column redacted and the other
  * columns as they were; documents that are not CSV rows go to documents.csv (id, name, text).
+ * Streams: each row goes to its file as its document is redacted (csv-output.ts), and each file
+ * is checked by reading it back from disk (csv-inspection.ts), so a project of a million rows
+ * takes the memory of one document and the redacted strings.
  */
 export async function exportCsv(
   reader: ProjectReader,
@@ -40,56 +28,41 @@ export async function exportCsv(
 ): Promise<{ files: ReportFile[]; failures: Failure[]; accepted: Array<{ documentId: null; file: string; findings: ResidualFinding[] }> }> {
   const hasher = new StringHasher();
   const book = new PseudonymBook();
-  const rows = new Map<string, Array<{ origin: CsvOrigin; redacted: string }>>();
-  const plain: Array<{ id: number; name: string; redacted: string }> = [];
-  const groups = new Map<string, CsvGroup>();
-  const group = (source: string, firstId: number, lines: () => string) =>
-    groups.get(source) ??
-    groups.set(source, { source, firstId, lines, needles: new Map(), labelOf: new Map(), spansOf: new Map(), counts: {}, sources: [] }).get(source)!;
-  for (const id of ids) {
-    throwIfCancelled(signal);
-    const doc = reader.document(id);
-    const plan = planRedaction(doc, { status: request.status, minScore: request.minScore }, hasher);
-    const redacted = redactText(doc.text, plan.ranges, request.replacement, book);
-    const origin = csvOrigin(doc);
-    let target: CsvGroup;
-    if (origin) {
-      const list = rows.get(origin.source) ?? rows.set(origin.source, []).get(origin.source)!;
-      list.push({ origin, redacted });
-      target = group(origin.source, id, () => redactedCsv(list));
-    } else {
-      plain.push({ id, name: doc.name, redacted });
-      target = group('', id, () => plainCsv(plain, [...groups.get('')!.needles.values()]));
-    }
-    for (const n of plan.needles) addNeedle(target.needles, n);
-    for (const [k, v] of plan.labelOf) target.labelOf.set(k, v);
-    for (const [k, v] of plan.spansOf) target.spansOf.set(k, [...(target.spansOf.get(k) ?? []), ...v]);
-    for (const [label, n] of Object.entries(plan.spansByLabel)) target.counts[label] = (target.counts[label] ?? 0) + n;
-    target.sources.push({ text: doc.text, spans: doc.spans });
-    tick();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  const outputs = new Map<string, CsvOutput>();
   const files: ReportFile[] = [];
   const failures: Failure[] = [];
   const accepted: Array<{ documentId: null; file: string; findings: ResidualFinding[] }> = [];
-  // documents.csv last, as before: CSV sources first in the order they were met.
-  const ordered = [...groups.entries()].sort(([a], [b]) => Number(a === '') - Number(b === ''));
-  for (const [, out] of ordered) {
-    const name = out.source === '' ? 'documents.csv' : outputName(out.firstId, out.source, 'csv', [...out.needles.values()]);
-    const pending = new PendingFile(request.outDir, name, request.overwrite);
-    const residual = residualContextFor(out.sources, request.residualRules, request.acceptResidual);
-    const promise = { needles: [...out.needles.values()], labelOf: out.labelOf, spansOf: out.spansOf };
-    const inspection = await writeVerified(pending, out.lines(), (written) => inspectText(pending.finalPath, written, promise, residual));
-    files.push({ documentId: null, file: name, pages: null, spansByLabel: out.counts, checks: inspection.checks, stringIds: [...out.needles.keys()] });
-    failures.push(...inspection.failures);
-    if (inspection.accepted.length > 0 && inspection.failures.length === 0) accepted.push({ documentId: null, file: name, findings: inspection.accepted });
+  try {
+    let current: CsvOutput | undefined;
+    for (const id of ids) {
+      throwIfCancelled(signal);
+      const doc = reader.document(id);
+      const plan = planRedaction(doc, { status: request.status, minScore: request.minScore }, hasher);
+      const redacted = redactText(doc.text, plan.ranges, request.replacement, book);
+      const origin = csvOrigin(doc);
+      const key = origin ? `source:${origin.source}` : 'documents';
+      const output = outputs.get(key) ?? outputs.set(key, new CsvOutput(request.outDir, origin?.source ?? null, id)).get(key)!;
+      // One file descriptor open at a time, however many sources interleave.
+      if (current !== output) current?.pause();
+      current = output;
+      output.add(doc, plan, redacted, origin);
+      tick();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // documents.csv last, as before: CSV sources first in the order they were met.
+    const ordered = [...outputs.values()].sort((a, b) => Number(a.source === null) - Number(b.source === null));
+    for (const output of ordered) {
+      const { name, pending } = await output.finish(request.outDir, request.overwrite, signal);
+      const residual = output.residual.context(request.residualRules, request.acceptResidual);
+      const promise = { needles: [...output.needles.values()], labelOf: output.labelOf, spansOf: output.spansOf };
+      const inspection = await settleVerified(pending, () => inspectCsvFile(pending, promise, residual, signal));
+      files.push({ documentId: null, file: name, pages: null, spansByLabel: output.counts, checks: inspection.checks, stringIds: [...output.needles.keys()] });
+      failures.push(...inspection.failures);
+      if (inspection.accepted.length > 0 && inspection.failures.length === 0) accepted.push({ documentId: null, file: name, findings: inspection.accepted });
+    }
+  } finally {
+    // Whatever was not finished (a cancel, an unreadable document) leaves nothing behind.
+    for (const output of outputs.values()) output.discard();
   }
   return { files, failures, accepted };
-}
-
-/** Documents that are not CSV rows: id, name, text. A name holding a redacted string is left blank (files named after people). */
-function plainCsv(rows: ReadonlyArray<{ id: number; name: string; redacted: string }>, needles: readonly Needle[]): string {
-  let content = 'id,name,text\r\n';
-  for (const row of rows) content += csvRow([row.id, findNeedles(makeHaystack(row.name), needles).length > 0 ? '' : row.name, row.redacted]);
-  return content;
 }

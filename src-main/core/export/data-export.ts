@@ -1,14 +1,16 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormats } from '../model/export-format.ts';
 import type { Span } from '../model/span.ts';
 import { auditLines } from './audit.ts';
-import { conllDocument, entitiesOf, readConll, tokenize } from './conll.ts';
+import { conllDocument, conllExpected } from './conll.ts';
 import { csvRow } from './csv-writer.ts';
-import { jsonlLine, readJsonl } from './jsonl.ts';
+import { FileSink } from './file-sink.ts';
+import { jsonlCanonical, jsonlLine } from './jsonl.ts';
 import { LABELS_HEADER, labelRows } from './labels-csv.ts';
 import { PendingFile } from './output-file.ts';
 import type { ExportDocument, ProjectReader } from './project-reader.ts';
+import { RecordDigest } from './record-digest.ts';
 import type { ReportFile } from './report.ts';
+import { conllRoundTrip, jsonlRoundTrip } from './round-trip.ts';
 import { countByLabel, mergeRanges, selectSpans, type SpanFilter } from './selection.ts';
 import { spanRows, spansHeader } from './spans-csv.ts';
 import type { Check } from './verify.ts';
@@ -24,13 +26,8 @@ export interface DataExportOptions {
   overwrite: boolean;
   signal: AbortSignal;
   onDocument: () => void;
-}
-
-/** What a document was written as, for the read-back check. */
-interface Written {
-  spans: Array<{ start: number; end: number; label: string }>;
-  text: string;
-  id: number;
+  /** Entries of a project-wide file (the audit log) written so far: its progress, as it has no documents. */
+  onRows?: (done: number) => void;
 }
 
 /** One label-data format: its file, what goes in it, and how the written file is checked. */
@@ -40,14 +37,17 @@ interface DataWriter {
   header(options: DataExportOptions): string;
   /** Written once for the project (the audit log) instead of per document. */
   project?(reader: ProjectReader): Iterable<string>;
-  /** A document's lines; `expected` is what the read-back check must find again. */
-  document(doc: ExportDocument, spans: Span[], options: DataExportOptions, reader: ProjectReader): { lines: string; expected?: Written };
-  /** Reads the written file back; no checks for a format that has no reader. */
-  verify(content: string, expected: readonly Written[]): Check[];
+  /** A document's lines; `expected` is what the read-back check must find again (its canonical form). */
+  document(doc: ExportDocument, spans: Span[], options: DataExportOptions, reader: ProjectReader): { lines: string; expected?: string };
+  /** Reads the written file back from disk against the digest of what was meant; no checks for a format that has no reader. */
+  verify(path: string, written: RecordDigest, signal: AbortSignal): Promise<Check[]>;
 }
 
 const noDocuments = () => ({ lines: '' });
-const unchecked = (): Check[] => [];
+const unchecked = async (): Promise<Check[]> => [];
+
+/** Audit entries between two turns of the event loop: a progress report and a look for a cancel. */
+const ROWS_PER_TURN = 2000;
 
 /** Every label-data format, no default: a format without an entry does not compile. */
 const DATA_WRITERS = {
@@ -61,9 +61,9 @@ const DATA_WRITERS = {
         spans: out,
         meta: { documentId: doc.id, name: doc.name, mediaType: doc.mediaType, spanIds: spans.map((s) => s.id) },
       });
-      return { lines, expected: { spans: out, text: doc.text, id: doc.id } };
+      return { lines, expected: jsonlCanonical(doc.text, out) };
     },
-    verify: verifyJsonl,
+    verify: async (path, written, signal) => [await jsonlRoundTrip(path, written, signal)],
   },
   conll: {
     stem: 'spans',
@@ -73,9 +73,9 @@ const DATA_WRITERS = {
       const merged = mergeRanges(spans)
         .filter((r) => /\S/.test(doc.text.slice(r.start, r.end)))
         .map((r) => ({ start: r.start, end: r.end, label: r.label }));
-      return { lines: conllDocument(doc.text, merged, String(doc.id)), expected: { spans: merged, text: doc.text, id: doc.id } };
+      return { lines: conllDocument(doc.text, merged, String(doc.id)), expected: conllExpected(String(doc.id), doc.text, merged) };
     },
-    verify: verifyConll,
+    verify: async (path, written, signal) => [await conllRoundTrip(path, written, signal)],
   },
   'labels-csv': {
     stem: 'labels',
@@ -114,79 +114,66 @@ export function dataFileName(format: DataFormat): string {
 
 /**
  * Label data for the whole selection in one file. Streams document by document into a temp
- * file, then checks the file reads back to what was written (JSONL spans exactly, CoNLL
- * entities token for token) before it gets its final name.
+ * file, then reads the file back from disk and checks it holds what was written (JSONL spans
+ * exactly, CoNLL entities token for token) before it gets its final name. Neither side is held
+ * in memory: both are running digests (record-digest.ts).
  */
 export async function exportData(format: DataFormat, reader: ProjectReader, ids: readonly number[], options: DataExportOptions): Promise<ReportFile> {
   const writer: DataWriter = DATA_WRITERS[format];
   const fileName = dataFileName(format);
   const pending = new PendingFile(options.outDir, fileName, options.overwrite);
-  const fd = openSync(pending.tempPath, 'w', 0o600);
-  const write = (s: string) => writeSync(fd, s);
   const counts: Record<string, number> = {};
-  const expected: Written[] = [];
-  try {
-    write(writer.header(options));
-    if (writer.project) {
-      for (const line of writer.project(reader)) write(line);
-    } else {
-      for (const id of ids) {
-        if (options.signal.aborted) break;
-        const doc = reader.document(id);
-        const spans = selectSpans(doc.spans, options.filter);
-        for (const [label, n] of Object.entries(countByLabel(spans))) counts[label] = (counts[label] ?? 0) + n;
-        const out = writer.document(doc, spans, options, reader);
-        write(out.lines);
-        if (out.expected) expected.push(out.expected);
-        options.onDocument();
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  if (options.signal.aborted) {
+  const written = new RecordDigest();
+  const cancelled = (): ReportFile => {
     pending.discard();
     return { documentId: null, file: fileName, pages: null, spansByLabel: counts, checks: [] };
+  };
+  try {
+    const sink = new FileSink(pending.tempPath);
+    try {
+      sink.write(writer.header(options));
+      if (writer.project) await writeProject(writer.project(reader), sink, options);
+      else {
+        for (const id of ids) {
+          if (options.signal.aborted) break;
+          const doc = reader.document(id);
+          const spans = selectSpans(doc.spans, options.filter);
+          for (const [label, n] of Object.entries(countByLabel(spans))) counts[label] = (counts[label] ?? 0) + n;
+          const out = writer.document(doc, spans, options, reader);
+          // On disk before it is reported done: progress counts documents in the file.
+          sink.write(out.lines);
+          sink.flush();
+          if (out.expected !== undefined) written.add(out.expected);
+          options.onDocument();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      sink.close();
+    } finally {
+      sink.abandon();
+    }
+    if (options.signal.aborted) return cancelled();
+    const checks = await writer.verify(pending.tempPath, written, options.signal);
+    if (options.signal.aborted) return cancelled();
+    if (checks.every((c) => c.passed)) pending.commit();
+    else pending.discard();
+    return { documentId: null, file: fileName, pages: null, spansByLabel: counts, checks };
+  } catch (error) {
+    pending.discard();
+    throw error;
   }
-  const checks = writer.verify(readFileSync(pending.tempPath, 'utf8'), expected);
-  if (checks.every((c) => c.passed)) pending.commit();
-  else pending.discard();
-  return { documentId: null, file: fileName, pages: null, spansByLabel: counts, checks };
 }
 
-function verifyJsonl(content: string, expected: readonly Written[]): Check[] {
-  const records = readJsonl(content);
-  const same =
-    records.length === expected.length &&
-    records.every((r, i) => r.text === expected[i]!.text && JSON.stringify(r.spans) === JSON.stringify(expected[i]!.spans));
-  return [
-    {
-      name: 'round-trip',
-      passed: same,
-      detail: same ? `${records.length} records re-read; text and spans identical` : 'the file does not read back to the exported spans',
-    },
-  ];
-}
-
-function verifyConll(content: string, expected: readonly Written[]): Check[] {
-  const docs = readConll(content);
-  let same = docs.length === expected.length;
-  for (let i = 0; same && i < docs.length; i++) {
-    const want = expected[i]!;
-    const tokens = tokenize(want.text, new Set(want.spans.flatMap((s) => [s.start, s.end])));
-    const wanted = want.spans.map((s) => ({
-      start: tokens.findIndex((t) => t.start >= s.start),
-      end: tokens.findLastIndex((t) => t.end <= s.end) + 1,
-      label: s.label,
-    }));
-    same = docs[i]!.tokens.join(' ') === tokens.map((t) => t.text).join(' ') && JSON.stringify(entitiesOf(docs[i]!.tags)) === JSON.stringify(wanted);
+/** A project-wide file (the audit log): any number of lines, a turn of the event loop every few thousand. */
+async function writeProject(lines: Iterable<string>, sink: FileSink, options: DataExportOptions): Promise<void> {
+  let done = 0;
+  for (const line of lines) {
+    sink.write(line);
+    if (++done % ROWS_PER_TURN !== 0) continue;
+    options.onRows?.(done);
+    await new Promise((resolve) => setImmediate(resolve));
+    // Leaving the loop closes the iterator, and with it the query reading the rows.
+    if (options.signal.aborted) return;
   }
-  return [
-    {
-      name: 'round-trip',
-      passed: same,
-      detail: same ? `${docs.length} documents re-read; tokens and entities identical` : 'the file does not read back to the exported entities',
-    },
-  ];
+  options.onRows?.(done);
 }

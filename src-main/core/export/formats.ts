@@ -97,6 +97,7 @@ function labelData(format: DataFormat): Writer {
       overwrite: request.overwrite,
       signal: job.signal,
       onDocument: tick,
+      onRows: (done) => job.report({ done, total: null, unit: 'audit entries' }),
     });
     throwIfCancelled(job.signal);
     files.push(file);

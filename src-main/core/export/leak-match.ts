@@ -27,7 +27,7 @@ export interface Needle {
 }
 
 /** Below this (after compacting) a needle matches only as a whole word: "Al" must not fail on "also". */
-const UNBOUNDED_MIN = 5;
+export const UNBOUNDED_MIN = 5;
 
 export function makeNeedle(id: string, text: string, allowed = 0): Needle | null {
   const normalised = normalise(text);

@@ -37,12 +37,7 @@ export function csvOrigin(doc: ExportDocument): CsvOrigin | null {
   return { source: doc.sourcePath ?? doc.name, header, textColumn, rowNumber: rowNumber ?? doc.id, cells };
 }
 
-/** A CSV file for one source: its header, then each row with the text column replaced. */
-export function redactedCsv(rows: ReadonlyArray<{ origin: CsvOrigin; redacted: string }>): string {
-  const header = rows[0]?.origin.header ?? [];
-  let out = csvRow(header);
-  for (const { origin, redacted } of [...rows].sort((a, b) => a.origin.rowNumber - b.origin.rowNumber)) {
-    out += csvRow(header.map((column) => (column === origin.textColumn ? redacted : (origin.cells[column] ?? ''))));
-  }
-  return out;
+/** One row of a source's CSV in the columns of `header` (its file's first row's), the text column redacted, the others as they were. */
+export function redactedRow(header: readonly string[], origin: CsvOrigin, redacted: string): string {
+  return csvRow(header.map((column) => (column === origin.textColumn ? redacted : (origin.cells[column] ?? ''))));
 }

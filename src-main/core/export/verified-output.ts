@@ -27,9 +27,19 @@ export interface Inspection {
 }
 
 export async function writeVerified(pending: PendingFile, data: Uint8Array | string, inspect: (written: Buffer) => Promise<Inspection>): Promise<Inspection> {
-  try {
+  return settleVerified(pending, async () => {
     pending.write(data);
-    const inspection = await inspect(pending.readBack());
+    return inspect(pending.readBack());
+  });
+}
+
+/**
+ * The end of `writeVerified` for a file already written under its temporary name (piece by
+ * piece, as a CSV export writes its rows): checked by `inspect`, then named or discarded.
+ */
+export async function settleVerified(pending: PendingFile, inspect: () => Promise<Inspection>): Promise<Inspection> {
+  try {
+    const inspection = await inspect();
     if (inspection.failures.length > 0 || !inspection.checks.every((c) => c.passed)) {
       pending.discard();
       // An older file of that name would be taken for this one; it goes when replacing is allowed.
@@ -62,7 +72,7 @@ export async function inspectPdf(
 ): Promise<Inspection> {
   const bytes = new Uint8Array(written.buffer, written.byteOffset, written.byteLength);
   const verification = await verifyPdf(bytes, promise.needles, expect);
-  const inspection = combine(file, verification, promise, await scanPdfResidue(bytes, residual));
+  const inspection = inspectionOf(file, verification, promise, await scanPdfResidue(bytes, residual));
   if (!pixels || pixels.pages.length === 0) return inspection;
   const readings = await readPages(bytes, pixels.pages, pixels.reader, pixels.signal);
   const seen = pixelFindings(readings, promise.needles);
@@ -80,10 +90,11 @@ export async function inspectPdf(
 
 export async function inspectText(file: string, written: Buffer, promise: RedactedStrings, residual: ResidualContext): Promise<Inspection> {
   const text = written.toString('utf8');
-  return combine(file, verifyText(text, promise.needles), promise, scanTextResidue(text, residual));
+  return inspectionOf(file, verifyText(text, promise.needles), promise, scanTextResidue(text, residual));
 }
 
-function combine(file: string, verification: Verification, promise: RedactedStrings, residual: ResidualResult): Inspection {
+/** What verification and the residual scan of one file found, as checks and report failures. */
+export function inspectionOf(file: string, verification: Verification, promise: RedactedStrings, residual: ResidualResult): Inspection {
   return {
     checks: [...verification.checks, residual.check],
     failures: [...failuresOf(file, verification, promise.labelOf, promise.spansOf), ...residualFailures(file, residual.findings)],

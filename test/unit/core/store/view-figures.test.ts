@@ -268,9 +268,9 @@ describe('a bulk decision larger than one pass', () => {
   it('accepts every proposal across passes, and one undo puts each back', () => {
     const project = createProject();
     db = project.db;
-    const ids = Array.from({ length: 40 }, (_, i) => addDocument(db, `big-${i}.txt`, 'x'.repeat(3000)));
+    const ids = Array.from({ length: 24 }, (_, i) => addDocument(db, `big-${i}.txt`, 'x'.repeat(2500)));
     const all = ids.flatMap((documentId) =>
-      Array.from({ length: 300 }, (_, j) => ({
+      Array.from({ length: 250 }, (_, j) => ({
         documentId,
         start: j * 10,
         end: j * 10 + 4,
@@ -285,7 +285,7 @@ describe('a bulk decision larger than one pass', () => {
     db.prepare("UPDATE spans SET status = 'rejected' WHERE id % 11 = 0").run();
     const before = db.prepare('SELECT id, status FROM spans ORDER BY id').all();
     const proposed = (before as Array<{ status: string }>).filter((s) => s.status === 'proposed').length;
-    expect(proposed).toBeGreaterThan(10_000);
+    expect(proposed).toBeGreaterThan(5_000); // more than one pass of bulk-decisions.ts
     expect(bulk.decide(db, {}, 'accepted', history.newGroupId()).changed).toBe(proposed);
     expect(db.prepare("SELECT count(*) AS n FROM spans WHERE status = 'proposed'").get()).toEqual({ n: 0 });
     expectFiguresHold();

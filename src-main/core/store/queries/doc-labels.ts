@@ -1,5 +1,6 @@
 import type { DocLabel } from '../../model/doc-label.ts';
 import type { Db } from '../database.ts';
+import { prepared } from '../statements.ts';
 import { now } from '../clock.ts';
 import * as audit from './audit.ts';
 import { annotationEditor, decisionOf, type AnnotationTable } from './annotation-table.ts';
@@ -51,11 +52,12 @@ const table: AnnotationTable<DocLabel, DocLabelRow> = {
 export const { get, update, updateMany, remove, restore } = annotationEditor<DocLabel, DocLabelRow, DocLabelChange>(table);
 
 export function forDocument(db: Db, documentId: number): DocLabel[] {
-  return (db.prepare('SELECT * FROM doc_labels WHERE document_id = ? ORDER BY task, score DESC, id').all(documentId) as DocLabelRow[]).map(toDocLabel);
+  return (prepared(db, 'SELECT * FROM doc_labels WHERE document_id = ? ORDER BY task, score DESC, id').all(documentId) as DocLabelRow[]).map(toDocLabel);
 }
 
 export function insertMany(db: Db, labels: readonly NewDocLabel[]): void {
-  const statement = db.prepare(
+  const statement = prepared(
+    db,
     `INSERT INTO doc_labels (document_id, task, label, score, source, source_name, status, run_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -71,10 +73,10 @@ export function insertMany(db: Db, labels: readonly NewDocLabel[]): void {
  * Returns how many found labels were already decided.
  */
 export function replaceProposals(db: Db, documentId: number, task: string, sourceName: string, labels: readonly NewDocLabel[]): number {
-  db.prepare("DELETE FROM doc_labels WHERE document_id = ? AND task = ? AND source_name = ? AND status = 'proposed'").run(documentId, task, sourceName);
+  prepared(db, "DELETE FROM doc_labels WHERE document_id = ? AND task = ? AND source_name = ? AND status = 'proposed'").run(documentId, task, sourceName);
   const decided = new Set(
     (
-      db.prepare("SELECT label FROM doc_labels WHERE document_id = ? AND task = ? AND status IN ('accepted', 'rejected')").all(documentId, task) as Array<{
+      prepared(db, "SELECT label FROM doc_labels WHERE document_id = ? AND task = ? AND status IN ('accepted', 'rejected')").all(documentId, task) as Array<{
         label: string;
       }>
     ).map((r) => r.label),

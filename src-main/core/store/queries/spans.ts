@@ -64,7 +64,7 @@ const table: AnnotationTable<Span, SpanRow> = {
 export const { get, update, updateMany, remove, restore } = annotationEditor<Span, SpanRow, SpanChange>(table);
 
 export function forDocument(db: Db, documentId: number): Span[] {
-  return (db.prepare('SELECT * FROM spans WHERE document_id = ? ORDER BY start, end, id').all(documentId) as SpanRow[]).map(toSpan);
+  return (prepared(db, 'SELECT * FROM spans WHERE document_id = ? ORDER BY start, end, id').all(documentId) as SpanRow[]).map(toSpan);
 }
 
 /** Inserts without an audit entry: for bulk machine proposals, which their run already records. */

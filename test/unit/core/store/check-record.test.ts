@@ -1,23 +1,13 @@
 // Opening a project reads it through with quick_check unless Docket closed it cleanly and it has
 // not changed since: the record of clean closes, the app writing it, and the store honouring it.
-import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { App, defaultPaths } from '../../../../src-main/core/app.ts';
 import { checkRecordAt, type CheckRecord } from '../../../../src-main/core/store/check-record.ts';
 import { openDatabase } from '../../../../src-main/core/store/database.ts';
-import { addDocument, createProject } from './project-fixture.ts';
-
-function damagedProject(): string {
-  const { db, path } = createProject();
-  for (let i = 0; i < 300; i++) addDocument(db, `d${i}.txt`, `Document ${i} `.repeat(200));
-  db.close();
-  const fd = openSync(path, 'r+');
-  writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096 * 6);
-  closeSync(fd);
-  return path;
-}
+import { addDocument, createProject, damagedProject } from './project-fixture.ts';
 
 const record = (unchanged: boolean): CheckRecord => ({ unchanged: () => unchanged, remember: () => {} });
 

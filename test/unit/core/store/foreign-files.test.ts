@@ -1,13 +1,13 @@
 // Files that are not sound Docket projects of this version: every command refuses them with a
 // clear message and exit 1, and leaves them, and their folder, exactly as they were.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.ts';
-import { addDocument, createProject } from './project-fixture.ts';
+import { addDocument, createProject, damagedProject } from './project-fixture.ts';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -32,17 +32,6 @@ function newer(journal: 'WAL' | 'DELETE'): string {
   return path;
 }
 
-function damaged(): string {
-  const { db, path } = createProject();
-  for (let i = 0; i < 300; i++) addDocument(db, `d${i}.txt`, `Document ${i} `.repeat(200));
-  db.close();
-  // Overwrite pages in the middle of the file, as a failing disk or a bad copy would.
-  const fd = openSync(path, 'r+');
-  writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096 * 6);
-  closeSync(fd);
-  return path;
-}
-
 function empty(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'docket-empty-')), 'empty.docket');
   writeFileSync(path, '');
@@ -55,7 +44,7 @@ const cases: Array<[string, () => string, RegExp]> = [
   ['a 0-byte file', empty, /empty file, not a Docket project/],
   ['a project of a newer Docket (WAL)', () => newer('WAL'), /newer Docket \(schema 999.*not changed\. Update Docket/],
   ['a project of a newer Docket (rollback journal)', () => newer('DELETE'), /newer Docket \(schema 999/],
-  ['a damaged project', damaged, /is damaged .*not changed\. Restore a copy/],
+  ['a damaged project', damagedProject, /is damaged .*not changed\. Restore a copy/],
 ];
 
 describe('files that are not sound Docket projects', () => {

@@ -1,7 +1,7 @@
 // A real project file in a temp folder with documents in it, for store, handler and CLI tests.
 // Documents are inserted with plain SQL here because importing is another module's job.
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../../src-main/core/store/database.ts';
@@ -60,4 +60,15 @@ export function proposeLabel(db: Db, documentId: number, task: string, label: st
 
 export function spanRows(db: Db, documentId: number) {
   return spans.forDocument(db, documentId).map((s) => ({ start: s.start, end: s.end, label: s.label, status: s.status, source: s.source }));
+}
+
+/** A project of 300 documents with pages in the middle of the file overwritten, as a failing disk or a bad copy would. */
+export function damagedProject(): string {
+  const { db, path } = createProject();
+  for (let i = 0; i < 300; i++) addDocument(db, `d${i}.txt`, `Document ${i} `.repeat(200));
+  db.close();
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096 * 6);
+  closeSync(fd);
+  return path;
 }

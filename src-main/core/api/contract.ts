@@ -161,8 +161,8 @@ export const requests = {
       descending: z.boolean().default(false),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(1000).default(200),
-      /** The `next` of the page before (keyset): the page starts there, whatever its depth. */
-      after: z.string().max(2048).optional(),
+      /** The `next` of the page before (keyset): the page starts there, whatever its depth. It holds the last row's sort key (a name may be long). */
+      after: z.string().max(65_536).optional(),
     }),
     response: z.object({ total: z.number().int(), rows: z.array(DocumentRow), next: z.string().nullable() }),
   },

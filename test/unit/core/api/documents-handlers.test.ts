@@ -32,6 +32,12 @@ describe('documents handlers through the router', () => {
     expect(sorted.rows.length).toBe(3);
     const all = await call<{ rows: Array<{ name: string }> }>('documents:list.query', { sort: 'name', limit: 1000 });
     expect(sorted.rows.map((r) => r.name)).toEqual(all.rows.slice(1, 4).map((r) => r.name));
+    // The next page from where one ended (keyset), through the contract; a forged cursor is refused.
+    const first = await call<{ rows: Array<{ name: string }>; next: string }>('documents:list.query', { sort: 'name', descending: true, limit: 2 });
+    const second = await call<{ rows: Array<{ name: string }> }>('documents:list.query', { sort: 'name', descending: true, limit: 3, after: first.next });
+    const down = [...all.rows].reverse().map((r) => r.name);
+    expect([...first.rows, ...second.rows].map((r) => r.name)).toEqual(down.slice(0, 5));
+    await expect(call('documents:list.query', { sort: 'name', after: '{"not":"ours"}' })).rejects.toThrow(/load the table again/);
   });
 
   it('filters by lowest confidence and label, and renders a PDF page with its span boxes', async () => {

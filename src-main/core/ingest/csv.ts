@@ -79,7 +79,9 @@ export async function* readCsvRows(path: string, fileName: string, kind: 'csv' |
         if (i !== textIndex) columns[h] = record[i] ?? '';
       });
       const mediaType = MEDIA_TYPES[kind];
-      yield { document: rowDocument(fileName, mediaType, key, text, { csv: { header, textColumn: header[textIndex], rowNumber, row: columns } }) };
+      // The header and text column are the file's, stored once (the store gives them back with each row).
+      const shared = { csv: { header, textColumn: header[textIndex] } };
+      yield { document: rowDocument(fileName, mediaType, key, text, { csv: { rowNumber, row: columns } }, shared) };
     }
   } catch (error) {
     if (error instanceof IngestError) throw error;

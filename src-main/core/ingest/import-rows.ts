@@ -122,6 +122,7 @@ function insertRow(db: Db, doc: ExtractedDocument, path: string, sha: string): n
     status: 'importing',
     warnings: doc.warnings,
     metadata: doc.metadata,
+    sharedMetadata: doc.sharedMetadata,
     blobId: null,
   });
 }

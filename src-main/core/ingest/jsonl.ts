@@ -60,7 +60,7 @@ export async function* readJsonlRows(path: string, fileName: string, options: Ro
     const key = typeof id === 'string' || typeof id === 'number' ? String(id) : String(lineNo);
     const { [field]: _text, ...rest } = record;
     good++;
-    yield { document: rowDocument(fileName, MEDIA_TYPES.jsonl, key, text, { jsonl: { field, line: lineNo, fields: rest } }) };
+    yield { document: rowDocument(fileName, MEDIA_TYPES.jsonl, key, text, { jsonl: { line: lineNo, fields: rest } }, { jsonl: { field } }) };
   }
   if (good === 0 && bad === 0) throw new IngestError('empty', 'it has no JSON lines.');
   if (good === 0) throw new IngestError('no_rows', `none of its ${bad} line(s) could be imported (see the messages above).`);

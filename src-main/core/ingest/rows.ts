@@ -11,7 +11,14 @@ export interface RowOptions {
   idField?: string;
 }
 
-export function rowDocument(fileName: string, mediaType: string, key: string, text: string, metadata: Record<string, unknown>): ExtractedDocument {
+export function rowDocument(
+  fileName: string,
+  mediaType: string,
+  key: string,
+  text: string,
+  metadata: Record<string, unknown>,
+  sharedMetadata: Record<string, unknown>,
+): ExtractedDocument {
   return {
     name: `${fileName}#${key}`,
     text: text.replace(/\r\n?/g, '\n'),
@@ -21,6 +28,7 @@ export function rowDocument(fileName: string, mediaType: string, key: string, te
     status: 'imported',
     warnings: [],
     metadata,
+    sharedMetadata,
     pages: [],
   };
 }

@@ -11,6 +11,8 @@ export interface ExtractedDocument {
   status: 'imported' | 'needs_ocr' | 'partial_ocr';
   warnings: string[];
   metadata: Record<string, unknown>;
+  /** What every row of its file shares (a CSV's header), stored once for the file. */
+  sharedMetadata?: Record<string, unknown>;
   pages: NewPage[];
 }
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { StoreError } from './errors.ts';
-import { latestVersion, migrations } from './migrations/index.ts';
+import { latestVersion, migrations, type Migration } from './migrations/index.ts';
 import type { CheckRecord } from './check-record.ts';
 import { APPLICATION_ID, readProjectHeader } from './project-file.ts';
 
@@ -142,12 +142,44 @@ function migrate(db: Db, path: string, existed: boolean): void {
     db.pragma('wal_checkpoint(TRUNCATE)');
     copyFileSync(path, `${path}.v${current}.bak`);
   }
-  const apply = db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }
+  // Each migration commits on its own, so a failure leaves the file at the last one that held.
+  for (const m of pending) (m.rebuildsTables ? applyRebuild : applyOne)(db, m, path);
+}
+
+function applyOne(db: Db, m: Migration): void {
+  db.transaction(() => {
+    db.exec(m.sql);
+    db.pragma(`user_version = ${m.version}`);
     db.pragma(`application_id = ${APPLICATION_ID}`);
-  });
-  apply();
+  })();
+}
+
+/**
+ * A table rebuild drops and renames a table others reference: with foreign keys on, the drop would
+ * cascade to them. They are off for it alone (SQLite lets them change only outside a transaction;
+ * other migrations rely on cascades) and every reference is checked before it commits.
+ */
+function applyRebuild(db: Db, m: Migration, path: string): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(m.sql);
+      assertReferencesHold(db, path, m.version);
+      db.pragma(`user_version = ${m.version}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function assertReferencesHold(db: Db, path: string, version: number): void {
+  const broken = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number | null; parent: string }>;
+  if (broken.length === 0) return;
+  const first = broken[0]!;
+  throw new StoreError(
+    'corrupt',
+    `${path} is damaged: it has rows that point at rows that are not there (${broken.length}, the first in ${first.table}, at ${first.parent}). ` +
+      `The upgrade to schema ${version} was not applied; the file is at schema ${version - 1}, and a copy from before the upgrade is beside it (.bak). Restore a copy or your backup.`,
+  );
 }

@@ -113,7 +113,9 @@ interface Row {
   sort_key: string | number;
 }
 
-const COLUMNS = `d.id, d.name, d.media_type, d.size_bytes, d.page_count, d.status, d.imported_at, d.ocr_confidence,
+// The file's media type and import time are its source's (migration 009): a seek per row shown.
+const COLUMNS = `d.id, d.name, (SELECT media_type FROM sources WHERE id = d.source_id) AS media_type, d.size_bytes, d.page_count, d.status,
+  (SELECT imported_at FROM sources WHERE id = d.source_id) AS imported_at, d.ocr_confidence,
   f.top_label, f.top_score, f.span_count, f.min_confidence`;
 
 interface Start {

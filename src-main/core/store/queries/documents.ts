@@ -17,6 +17,8 @@ export interface NewDocument {
   status?: 'imported' | 'needs_ocr' | 'partial_ocr' | 'importing';
   warnings?: string[];
   metadata?: Record<string, unknown>;
+  /** What every document of the file shares (a CSV's header): kept once, on its source. */
+  sharedMetadata?: Record<string, unknown>;
   blobId: number | null;
 }
 
@@ -32,6 +34,7 @@ interface Row {
   status: string;
   warnings: string;
   metadata: string;
+  shared_metadata: string;
   blob_id: number | null;
   imported_at: string;
 }
@@ -52,7 +55,22 @@ export interface DocumentRecord {
   importedAt: string;
 }
 
-const COLUMNS = 'id, name, source_path, sha256, part_key, media_type, size_bytes, page_count, status, warnings, metadata, blob_id, imported_at';
+// A document's file is its source (migration 009): one row per file, shared by a CSV's rows.
+const COLUMNS = `d.id, d.name, s.path AS source_path, s.sha256, d.part_key, s.media_type, d.size_bytes, d.page_count, d.status, d.warnings,
+  d.metadata, s.metadata AS shared_metadata, d.blob_id, s.imported_at`;
+const FROM = 'documents d JOIN sources s ON s.id = d.source_id';
+
+/** The file's shared metadata under the document's own, one level deep (csv: header with row). */
+function merged(shared: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...shared, ...own };
+  for (const [key, value] of Object.entries(shared)) {
+    const mine = own[key];
+    if (isObject(value) && isObject(mine)) out[key] = { ...value, ...mine };
+  }
+  return out;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function toRecord(row: Row): DocumentRecord {
   return {
@@ -66,7 +84,7 @@ function toRecord(row: Row): DocumentRecord {
     pageCount: row.page_count,
     status: row.status,
     warnings: JSON.parse(row.warnings) as string[],
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    metadata: merged(JSON.parse(row.shared_metadata) as Record<string, unknown>, JSON.parse(row.metadata) as Record<string, unknown>),
     blobId: row.blob_id,
     importedAt: row.imported_at,
   };
@@ -74,8 +92,22 @@ function toRecord(row: Row): DocumentRecord {
 
 /** The id of a document with these bytes (and row key), if one was imported before. */
 export function findExisting(db: Db, sha256: string, partKey = ''): number | null {
-  const row = prepared(db, 'SELECT id FROM documents WHERE sha256 = ? AND part_key = ?').get(sha256, partKey) as { id: number } | undefined;
+  const row = prepared(db, `SELECT d.id FROM ${FROM} WHERE s.sha256 = ? AND d.part_key = ?`).get(sha256, partKey) as { id: number } | undefined;
   return row?.id ?? null;
+}
+
+/** The source row of a file, made by its first document. */
+function sourceOf(db: Db, doc: NewDocument): number {
+  const found = prepared(db, 'SELECT id FROM sources WHERE sha256 = ?').get(doc.sha256) as { id: number } | undefined;
+  if (found) return found.id;
+  const info = prepared(db, 'INSERT INTO sources (sha256, path, media_type, imported_at, metadata) VALUES (?, ?, ?, ?, ?)').run(
+    doc.sha256,
+    doc.sourcePath,
+    doc.mediaType,
+    now(),
+    JSON.stringify(doc.sharedMetadata ?? {}),
+  );
+  return Number(info.lastInsertRowid);
 }
 
 /**
@@ -86,14 +118,12 @@ export function findExisting(db: Db, sha256: string, partKey = ''): number | nul
 export function insert(db: Db, doc: NewDocument): number {
   const info = prepared(
     db,
-    `INSERT INTO documents (name, source_path, sha256, part_key, media_type, size_bytes, page_count, text, status, warnings, metadata, blob_id, imported_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents (source_id, part_key, name, size_bytes, page_count, text, status, warnings, metadata, blob_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    doc.name,
-    doc.sourcePath,
-    doc.sha256,
+    sourceOf(db, doc),
     doc.partKey ?? '',
-    doc.mediaType,
+    doc.name,
     doc.sizeBytes,
     doc.pageCount,
     doc.text,
@@ -101,7 +131,6 @@ export function insert(db: Db, doc: NewDocument): number {
     JSON.stringify(doc.warnings ?? []),
     JSON.stringify(doc.metadata ?? {}),
     doc.blobId,
-    now(),
   );
   const id = Number(info.lastInsertRowid);
   if (doc.partKey) return id;
@@ -117,7 +146,7 @@ export function insert(db: Db, doc: NewDocument): number {
 }
 
 export function get(db: Db, id: number): DocumentRecord | undefined {
-  const row = prepared(db, `SELECT ${COLUMNS} FROM documents WHERE id = ?`).get(id) as Row | undefined;
+  const row = prepared(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE d.id = ?`).get(id) as Row | undefined;
   return row && toRecord(row);
 }
 
@@ -137,12 +166,18 @@ export function listIds(db: Db): number[] {
 
 /** Marks every row of a file whose import finished as imported; returns how many. */
 export function completeImport(db: Db, sha256: string): number {
-  return prepared(db, "UPDATE documents SET status = 'imported' WHERE sha256 = ? AND status = 'importing'").run(sha256).changes;
+  return prepared(db, "UPDATE documents SET status = 'imported' WHERE source_id = (SELECT id FROM sources WHERE sha256 = ?) AND status = 'importing'").run(
+    sha256,
+  ).changes;
 }
 
 /** Rows of a file left from an import that never finished. */
 export function countImporting(db: Db, sha256: string): number {
-  return (prepared(db, "SELECT count(*) AS n FROM documents WHERE sha256 = ? AND status = 'importing'").get(sha256) as { n: number }).n;
+  return (
+    prepared(db, "SELECT count(*) AS n FROM documents WHERE source_id = (SELECT id FROM sources WHERE sha256 = ?) AND status = 'importing'").get(sha256) as {
+      n: number;
+    }
+  ).n;
 }
 
 export function count(db: Db): number {
@@ -170,13 +205,18 @@ export function ftsQuery(search: string): string | null {
   return words.map((w) => `"${w}"*`).join(' ');
 }
 
-/** Deletes documents (spans, labels, pages cascade) with an audit entry each; blobs stay until unreferenced. */
+/**
+ * Deletes documents (spans, labels, pages cascade) with an audit entry each, and a file's source
+ * with its last document (a later import of it is new, from wherever it is then); blobs stay
+ * until unreferenced.
+ */
 export function remove(db: Db, ids: readonly number[], actor = 'human'): number {
   let removed = 0;
   for (const id of ids) {
     const before = get(db, id);
     if (!before) continue;
     prepared(db, 'DELETE FROM documents WHERE id = ?').run(id);
+    prepared(db, 'DELETE FROM sources WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE source_id = sources.id)').run(before.sha256);
     audit.append(db, { actor, action: 'document.delete', entity: 'document', entityId: id, before: { name: before.name, sha256: before.sha256 }, after: null });
     removed++;
   }

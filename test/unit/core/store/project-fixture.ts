@@ -20,12 +20,10 @@ export function addDocument(db: Db, name: string, text: string): number {
   const sha = createHash('sha256')
     .update(name + text)
     .digest('hex');
-  const info = db
-    .prepare(
-      `INSERT INTO documents (name, sha256, media_type, size_bytes, text, imported_at)
-       VALUES (?, ?, 'text/plain', ?, ?, ?)`,
-    )
-    .run(name, sha, Buffer.byteLength(text), text, new Date().toISOString());
+  const source = db
+    .prepare("INSERT INTO sources (sha256, path, media_type, imported_at) VALUES (?, NULL, 'text/plain', ?)")
+    .run(sha, new Date().toISOString()).lastInsertRowid;
+  const info = db.prepare('INSERT INTO documents (source_id, name, size_bytes, text) VALUES (?, ?, ?, ?)').run(source, name, Buffer.byteLength(text), text);
   return Number(info.lastInsertRowid);
 }
 

@@ -124,7 +124,7 @@ describe('the documents table', () => {
   it('pages by cursor and by offset through the same order a full sort gives, NULLs last both ways', () => {
     db = randomProject(45, 11).db;
     const figures = new Map(figuresRecomputed(db).map((f) => [f.document_id, f]));
-    const rows = db.prepare('SELECT id, name, imported_at FROM documents').all() as Array<{ id: number; name: string; imported_at: string }>;
+    const rows = db.prepare('SELECT d.id, d.name, s.imported_at FROM documents d JOIN sources s ON s.id = d.source_id').all() as Array<{ id: number; name: string; imported_at: string }>;
     const value: Record<(typeof sorts)[number], (r: (typeof rows)[number]) => string | number | null> = {
       name: (r) => r.name.toLowerCase(),
       importedAt: (r) => r.imported_at,

@@ -5,7 +5,7 @@ import { ftsQuery } from './documents.ts';
 import * as tallies from './tallies.ts';
 
 // The documents table, one page at a time, in the same time at 1,000 and at 1,000,000
-// documents: each sort order reads an index (migration 007) from its start, or from the row
+// documents: each sort order reads an index (migrations 007, 010) from its start, or from the row
 // after the previous page (keyset: `after`, the cursor the previous page returned), and the
 // figures are kept per document by triggers, never recomputed here. A filter first collects the
 // documents it matches through its own index, so a filtered page costs what it matches.
@@ -33,33 +33,48 @@ export interface DocumentTablePage {
   next: string | null;
 }
 
+interface SortKey {
+  /** The indexed column, in the collation `collate` if it has one (the name's: NOCASE). */
+  key: string;
+  collate?: string;
+  /** The id column that breaks ties in that index. */
+  id: string;
+  /** The figure can be NULL (no span, no label): NULLs sort last either way (`ranges`). */
+  nullable?: true;
+}
+
 /**
- * The sort key of each order, as its index (migration 007) has it, and the id column that breaks
- * ties in that index (the planner does not see d.id and f.document_id as one for ordering). Ties
- * go by id in the same direction, so that a descending page is the ascending index read
- * backwards. NULL figures sort last either way: they are coalesced past the end of [0, 1].
+ * The sort key of each order, as its index (migrations 007, 010) has it. The planner does not see d.id
+ * and f.document_id as one for ordering, hence each its own. Ties go by id in the same direction,
+ * so that a descending page is the ascending index read backwards.
  */
-const SORT_KEYS: Record<DocumentSort, (descending: boolean) => { key: string; id: string }> = {
-  name: () => ({ key: 'd.name COLLATE NOCASE', id: 'd.id' }),
+const SORT_KEYS: Record<DocumentSort, SortKey> = {
+  name: { key: 'd.name', collate: 'NOCASE', id: 'd.id' },
   // Ids are given in import order, so the rowid is the import order, with no index to keep.
-  importedAt: () => ({ key: 'd.id', id: 'd.id' }),
-  spanCount: () => ({ key: 'f.span_count', id: 'f.document_id' }),
-  minConfidence: (descending) => ({ key: `coalesce(f.min_confidence, ${descending ? -1 : 2})`, id: 'f.document_id' }),
-  topScore: (descending) => ({ key: `coalesce(f.top_score, ${descending ? -1 : 2})`, id: 'f.document_id' }),
+  importedAt: { key: 'd.id', id: 'd.id' },
+  spanCount: { key: 'f.span_count', id: 'f.document_id' },
+  minConfidence: { key: 'f.min_confidence', id: 'f.document_id', nullable: true },
+  topScore: { key: 'f.top_score', id: 'f.document_id', nullable: true },
 };
 
-type Cursor = [key: string | number, id: number];
+const collated = (sort: SortKey, x: string) => (sort.collate ? `${x} COLLATE ${sort.collate}` : x);
 
-function readCursor(after: string): Cursor {
+/** A row's place in its order: its sort key (null: among the NULL figures) and its id. */
+type Cursor = [key: string | number | null, id: number];
+
+function readCursor(after: string, sort: DocumentSort): Cursor {
   let value: unknown;
   try {
     value = JSON.parse(after);
   } catch {
     value = null;
   }
-  const valid = Array.isArray(value) && value.length === 2 && (typeof value[0] === 'string' || typeof value[0] === 'number') && Number.isSafeInteger(value[1]);
-  if (!valid) throw new StoreError('bad_cursor', 'The documents table cursor is not one this table returned; load the table again from the top.');
-  return value as Cursor;
+  const [key, id] = Array.isArray(value) && value.length === 2 ? value : [];
+  const validKey = typeof key === 'string' || typeof key === 'number' || (key === null && SORT_KEYS[sort].nullable);
+  if (!validKey || !Number.isSafeInteger(id)) {
+    throw new StoreError('bad_cursor', 'The documents table cursor is not one this table returned; load the table again from the top.');
+  }
+  return [key, id];
 }
 
 interface Matches {
@@ -90,7 +105,7 @@ function matches(query: DocumentTableQuery): Matches | null | 'none' {
     params.push(query.label, query.label);
   }
   if (query.maxConfidence !== undefined) {
-    sets.push('SELECT document_id FROM document_figures WHERE coalesce(min_confidence, 2) <= ?');
+    sets.push('SELECT document_id FROM document_figures WHERE min_confidence <= ?');
     params.push(query.maxConfidence);
   }
   if (sets.length === 0) return null;
@@ -110,7 +125,7 @@ interface Row {
   top_score: number | null;
   span_count: number;
   min_confidence: number | null;
-  sort_key: string | number;
+  sort_key: Cursor[0];
 }
 
 // The file's media type and import time are its source's (migration 009): a seek per row shown.
@@ -124,31 +139,61 @@ interface Start {
   inclusive: boolean;
 }
 
+interface Range {
+  where: string;
+  params: unknown[];
+}
+
+/**
+ * The ranges of the order's index a page reads, in order, from `start` (or from the top). From a
+ * cursor: the rest of its key's ties by id, then the keys past it (SQLite seeks a row value
+ * `(key, id) > (?, ?)` by its key alone, then walks the ties from the first: 750,000 documents
+ * without a span are one tie). SQLite keeps NULLs first in an index and the table shows them
+ * last in both directions, so an order with NULL figures ends with their range, by id, read
+ * forward or backward; a cursor among the NULLs (key null) starts in it.
+ */
+function ranges(sort: SortKey, descending: boolean, start: Start | undefined): Range[] {
+  const { key, id, nullable } = sort;
+  const past = descending ? '<' : '>';
+  const fromId = `${id} ${past}${start?.inclusive ? '=' : ''} ?`;
+  const [k, i] = start?.cursor ?? [];
+  if (start && k === null) return [{ where: `${key} IS NULL AND ${fromId}`, params: [i] }];
+  // The collation goes on the cursor's side: SQLite seeks no index for a COLLATE on the column's.
+  const values = start
+    ? [
+        { where: `${key} = ${collated(sort, '?')} AND ${fromId}`, params: [k, i] },
+        { where: `${key} ${past} ${collated(sort, '?')}`, params: [k] },
+      ]
+    : [{ where: nullable ? `${key} IS NOT NULL` : '', params: [] }];
+  return nullable ? [...values, { where: `${key} IS NULL`, params: [] }] : values;
+}
+
 /** The statement of one page, and of the filter's total (null: the tallies have it). Exported for the plan tests. */
 export function pageQuery(
   query: DocumentTableQuery,
-  start: Start | undefined = query.after === undefined ? undefined : { cursor: readCursor(query.after), inclusive: false },
+  start: Start | undefined = query.after === undefined ? undefined : { cursor: readCursor(query.after, query.sort), inclusive: false },
 ): { sql: string; params: unknown[]; totalSql: string | null; totalParams: unknown[] } | null {
   const filter = matches(query);
   if (filter === 'none') return null;
-  const { key, id: tie } = SORT_KEYS[query.sort](query.descending);
+  const sort = SORT_KEYS[query.sort];
   const direction = query.descending ? 'DESC' : 'ASC';
-  const params: unknown[] = [...(filter?.params ?? [])];
-  let from = '';
-  if (start) {
-    from = `WHERE (${key}, ${tie}) ${query.descending ? '<' : '>'}${start.inclusive ? '=' : ''} (?, ?)`;
-    params.push(...start.cursor);
-  }
-  params.push(query.limit, start ? 0 : query.offset);
   const tables = filter
-    ? `hits h JOIN documents d ON d.id = h.id JOIN document_figures f ON f.document_id = h.id`
+    ? `hits h CROSS JOIN documents d ON d.id = h.id CROSS JOIN document_figures f ON f.document_id = h.id`
     : `documents d JOIN document_figures f ON f.document_id = d.id`;
-  // MATERIALIZED: the matches are collected once, then sorted, instead of the planner walking
-  // the whole sort index and probing each document against the filter.
+  const select = (where: string) =>
+    `SELECT ${COLUMNS}, ${collated(sort, sort.key)} AS sort_key, ${sort.id} AS sort_id FROM ${tables}${where ? ` WHERE ${where}` : ''}`;
+  const parts = ranges(sort, query.descending, start);
+  // The whole table reads its ranges from the index, each in order, merged (they never overlap;
+  // the ORDER BY of a UNION names result columns, hence sort_id). A filter's matches are sorted
+  // instead, so its ranges are one condition on them.
+  const body = filter ? select(start ? parts.map((r) => `(${r.where})`).join(' OR ') : '') : parts.map((r) => select(r.where)).join(' UNION ALL ');
+  // MATERIALIZED, and CROSS JOIN to read them first: the matches are collected once, then sorted,
+  // instead of the planner walking the sort index from the cursor, probing each document against
+  // the filter (through all the NULLs of a figure, if the cursor is among them).
   const hits = filter ? `WITH hits(id) AS MATERIALIZED (${filter.sql})` : '';
   return {
-    sql: `${hits} SELECT ${COLUMNS}, ${key} AS sort_key FROM ${tables} ${from} ORDER BY ${key} ${direction}, ${tie} ${direction} LIMIT ? OFFSET ?`,
-    params,
+    sql: `${hits} ${body} ORDER BY sort_key ${direction}${sort.nullable ? ' NULLS LAST' : ''}, sort_id ${direction} LIMIT ? OFFSET ?`,
+    params: [...(filter?.params ?? []), ...parts.flatMap((r) => r.params), query.limit, start ? 0 : query.offset],
     totalSql: filter ? `${hits} SELECT count(*) AS n FROM hits` : null,
     totalParams: filter?.params ?? [],
   };
@@ -158,22 +203,24 @@ export function pageQuery(
  * Where a jump to row `offset` of the whole table starts: counted along the sort order's index
  * alone, which holds the key and id, never the documents' rows (an OFFSET on the page statement
  * would join and read every row it skips). Import order counts along the small figures table,
- * whose rowid is the document id. Exported for the plan tests.
+ * whose rowid is the document id. NULLS LAST: SQLite reads the figures' range of the index, then
+ * the NULLs'. It calls the index of the VIRTUAL min_confidence not covering, yet reads the value
+ * from it and never seeks the row it skips. Exported for the plan tests.
  */
 export function jumpQuery(query: Pick<DocumentTableQuery, 'sort' | 'descending'>): string {
-  const { key, id: tie } = SORT_KEYS[query.sort](query.descending);
-  const alias = tie.startsWith('f.') || query.sort === 'importedAt' ? 'f' : 'd';
-  const k = query.sort === 'importedAt' ? 'f.document_id' : key;
+  const sort = SORT_KEYS[query.sort];
+  const alias = sort.id.startsWith('f.') || query.sort === 'importedAt' ? 'f' : 'd';
+  const k = query.sort === 'importedAt' ? 'f.document_id' : collated(sort, sort.key);
   const i = alias === 'f' ? 'f.document_id' : 'd.id';
   const direction = query.descending ? 'DESC' : 'ASC';
-  return `SELECT ${k} AS k, ${i} AS i FROM ${alias === 'f' ? 'document_figures f' : 'documents d'} ORDER BY ${k} ${direction}, ${i} ${direction} LIMIT 1 OFFSET ?`;
+  return `SELECT ${k} AS k, ${i} AS i FROM ${alias === 'f' ? 'document_figures f' : 'documents d'} ORDER BY ${k} ${direction}${sort.nullable ? ' NULLS LAST' : ''}, ${i} ${direction} LIMIT 1 OFFSET ?`;
 }
 
 export function list(db: Db, query: DocumentTableQuery): DocumentTablePage {
   let start: Start | undefined;
-  if (query.after !== undefined) start = { cursor: readCursor(query.after), inclusive: false };
+  if (query.after !== undefined) start = { cursor: readCursor(query.after, query.sort), inclusive: false };
   else if (query.offset > 0 && matches(query) === null) {
-    const anchor = db.prepare(jumpQuery(query)).get(query.offset) as { k: string | number; i: number } | undefined;
+    const anchor = db.prepare(jumpQuery(query)).get(query.offset) as { k: Cursor[0]; i: number } | undefined;
     if (!anchor) return { total: tallies.documents(db), rows: [], next: null };
     start = { cursor: [anchor.k, anchor.i], inclusive: true };
   }

@@ -124,7 +124,11 @@ describe('the documents table', () => {
   it('pages by cursor and by offset through the same order a full sort gives, NULLs last both ways', () => {
     db = randomProject(45, 11).db;
     const figures = new Map(figuresRecomputed(db).map((f) => [f.document_id, f]));
-    const rows = db.prepare('SELECT d.id, d.name, s.imported_at FROM documents d JOIN sources s ON s.id = d.source_id').all() as Array<{ id: number; name: string; imported_at: string }>;
+    const rows = db.prepare('SELECT d.id, d.name, s.imported_at FROM documents d JOIN sources s ON s.id = d.source_id').all() as Array<{
+      id: number;
+      name: string;
+      imported_at: string;
+    }>;
     const value: Record<(typeof sorts)[number], (r: (typeof rows)[number]) => string | number | null> = {
       name: (r) => r.name.toLowerCase(),
       importedAt: (r) => r.imported_at,
@@ -132,6 +136,18 @@ describe('the documents table', () => {
       spanCount: (r) => figures.get(r.id)!.span_count,
       topScore: (r) => figures.get(r.id)!.top_score,
     };
+    // Both figures have NULLs and ties, so that pages cross from the figures to the NULLs.
+    for (const sort of ['minConfidence', 'topScore'] as const) {
+      const known = rows.map(value[sort]).filter((x) => x !== null);
+      expect(rows.length - known.length, sort).toBeGreaterThan(2);
+      expect(new Set(known).size, sort).toBeLessThan(known.length);
+    }
+    // A filtered page sorts its matches: every other document, and every one with a NULL figure.
+    db.prepare(
+      "UPDATE documents SET status = 'needs_ocr' WHERE id % 2 = 0 OR id IN (SELECT document_id FROM document_figures WHERE min_confidence IS NULL OR top_score IS NULL)",
+    ).run();
+    const needsOcr = new Set((db.prepare("SELECT id FROM documents WHERE status = 'needs_ocr'").all() as Array<{ id: number }>).map((r) => r.id));
+    const ids = (page: documentTable.DocumentTablePage) => page.rows.map((r) => r.id);
     for (const sort of sorts) {
       for (const descending of [false, true]) {
         const sign = descending ? -1 : 1;
@@ -143,11 +159,26 @@ describe('the documents table', () => {
             return (x < y ? -sign : x > y ? sign : 0) || sign * (a.id - b.id);
           })
           .map((r) => r.id);
-        expect(walk({ sort, descending }), `${sort} ${descending ? 'descending' : 'ascending'}`).toEqual(expected);
-        const byOffset = documentTable.list(db, { sort, descending, offset: 10, limit: 10 }).rows.map((r) => r.id);
-        expect(byOffset).toEqual(expected.slice(10, 20));
-        expect(documentTable.list(db, { sort, descending, offset: 44, limit: 10 }).rows.map((r) => r.id)).toEqual(expected.slice(44));
-        expect(documentTable.list(db, { sort, descending, offset: 45, limit: 10 }).rows).toEqual([]);
+        const order = `${sort} ${descending ? 'descending' : 'ascending'}`;
+        // One row a page puts a cursor on every row, the last figure's included; 5 and 7 cross
+        // from the figures to the NULLs in mid-page, after a cursor; 50 on the first page.
+        for (const limit of [1, 5, 7, 50]) expect(walk({ sort, descending }, limit), `${order} by ${limit}`).toEqual(expected);
+        // A jump to every row, and the page after it by its cursor.
+        for (let offset = 0; offset <= expected.length; offset++) {
+          const page = documentTable.list(db, { sort, descending, offset, limit: 4 });
+          expect(ids(page), `${order} from ${offset}`).toEqual(expected.slice(offset, offset + 4));
+          expect(page.total).toBe(expected.length);
+          expect(page.next === null, `${order} from ${offset}`).toBe(offset + 4 > expected.length); // a full page has a next
+          if (page.next)
+            expect(ids(documentTable.list(db, { sort, descending, offset: 0, limit: 4, after: page.next }))).toEqual(expected.slice(offset + 4, offset + 8));
+        }
+        const matched = expected.filter((id) => needsOcr.has(id));
+        expect(walk({ sort, descending, status: 'needs_ocr' }, 3), `${order}, filtered`).toEqual(matched);
+        for (let offset = 0; offset <= matched.length; offset += 2) {
+          expect(ids(documentTable.list(db, { sort, descending, status: 'needs_ocr', offset, limit: 3 })), `${order}, filtered, from ${offset}`).toEqual(
+            matched.slice(offset, offset + 3),
+          );
+        }
       }
     }
   });
@@ -174,31 +205,81 @@ describe('the documents table', () => {
 
   it('refuses a cursor it did not make, saying what to do', () => {
     db = randomProject(3, 1).db;
-    for (const after of ['not json', '[1]', '[{"a":1}, 2]', '["x", 1.5]']) {
+    for (const after of ['not json', '[1]', '[{"a":1}, 2]', '["x", 1.5]', '[null, 1]']) {
       expect(() => documentTable.list(db, { sort: 'name', descending: false, offset: 0, limit: 5, after })).toThrow(/load the table again/);
     }
+    // Only a figure has NULLs to be among; an id is still whole.
+    expect(() => documentTable.list(db, { sort: 'spanCount', descending: false, offset: 0, limit: 5, after: '[null, 1]' })).toThrow(/load the table again/);
+    expect(() => documentTable.list(db, { sort: 'topScore', descending: false, offset: 0, limit: 5, after: '[null, 1.5]' })).toThrow(/load the table again/);
+    const noTopScore = db.prepare('SELECT document_id FROM document_figures WHERE top_score IS NULL ORDER BY 1').pluck().all();
+    expect(noTopScore.length).toBeGreaterThan(0);
+    expect(documentTable.list(db, { sort: 'topScore', descending: false, offset: 0, limit: 5, after: '[null, 0]' }).rows.map((r) => r.id)).toEqual(noTopScore);
   });
 
-  it('reads each unfiltered order from an index, without sorting the project', () => {
+  it('reads each unfiltered order from its index, from the cursor by one seek, without sorting the project', () => {
     db = randomProject(5, 2).db;
+    expect(figureIndexes(db)).toEqual(['document_figures_min', 'document_figures_spans', 'document_figures_top']);
+    const plan = (sql: string, params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+    const index = {
+      name: 'documents_name',
+      importedAt: null,
+      minConfidence: 'document_figures_min',
+      spanCount: 'document_figures_spans',
+      topScore: 'document_figures_top',
+    };
     for (const sort of sorts) {
+      const nullable = sort === 'minConfidence' || sort === 'topScore';
       for (const descending of [false, true]) {
-        // A jump counts along the index alone (covering), or along the small figures table.
-        const jump = (db.prepare(`EXPLAIN QUERY PLAN ${documentTable.jumpQuery({ sort, descending })}`).all(5) as Array<{ detail: string }>).map(
-          (r) => r.detail,
+        // A jump counts along the index alone, or along the small figures table (import order)...
+        const jump = documentTable.jumpQuery({ sort, descending });
+        expect(plan(jump, [5]).join('; '), `jump ${sort} ${descending}`).toMatch(
+          index[sort] ? new RegExp(`^SCAN [df] USING (COVERING )?INDEX ${index[sort]}$`) : /^SCAN f$/,
         );
-        expect(jump.join('; '), `jump ${sort} ${descending}`).toMatch(/^SCAN [df] USING COVERING INDEX \S+$|^SCAN f$/);
-        for (const after of [undefined, JSON.stringify([0.5, 3])]) {
+        // ... and reads no table row: SQLite does not call the index of the VIRTUAL min_confidence
+        // covering, yet reads the figure from it and never seeks the row.
+        if (index[sort]) expect(tableReads(jump, [5]), `jump ${sort} ${descending}`).toEqual([]);
+        for (const after of [undefined, JSON.stringify([sort === 'name' ? 'b' : 0.5, 3]), ...(nullable ? [JSON.stringify([null, 3])] : [])]) {
           const page = documentTable.pageQuery({ sort, descending, offset: 0, limit: 200, after })!;
-          const plan = (db.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...page.params) as Array<{ detail: string }>).map((r) => r.detail).join('; ');
-          expect(plan, `${sort} ${descending}`).not.toMatch(/TEMP B-TREE/);
-          // Driven by an index in order, or by the rowid itself (import order).
-          expect(plan.split('; ')[0]).toMatch(/^(SCAN|SEARCH) [df] USING (COVERING )?INDEX|^SCAN d$|^SEARCH d USING INTEGER PRIMARY KEY \(rowid[<>]\?\)$/);
+          const steps = plan(page.sql, page.params);
+          const what = `${sort} ${descending} after ${after}`;
+          expect(steps.join('; '), what).not.toMatch(/TEMP B-TREE/);
+          // Each range of the order is driven by its index, or by the rowid itself (import order):
+          // from a cursor, by seeks, the rest of its key's ties and the keys past it; then a
+          // figure's NULLs. A cursor among the NULLs reads their range alone.
+          const drivers = steps.filter((step, i) => step !== 'MERGE (UNION ALL)' && (i === 0 || steps[i - 1] === 'LEFT' || steps[i - 1] === 'RIGHT'));
+          expect(drivers, what).toHaveLength(after?.startsWith('[null') ? 1 : (after ? 2 : 1) + (nullable ? 1 : 0));
+          for (const step of drivers) {
+            expect(step, what).toMatch(
+              index[sort]
+                ? new RegExp(`^(SCAN|SEARCH) [df] USING (COVERING )?INDEX ${index[sort]}\\b`)
+                : /^SCAN d$|^SEARCH d USING INTEGER PRIMARY KEY \(rowid[<>=]\?\)$/,
+            );
+            if (after) expect(step, what).toMatch(/^SEARCH /);
+          }
+          // A filter's matches are read first, then sorted: no walk of the index probing each row.
+          const byLabel = documentTable.pageQuery({ sort, descending, offset: 0, limit: 9, after, label: 'EMAIL' })!;
+          const filtered = plan(byLabel.sql, byLabel.params);
+          expect(filtered, what).toContain('SCAN h');
+          expect(filtered.join('; '), what).not.toMatch(/SEARCH h /);
         }
       }
     }
   });
 });
+
+/** The indexes of the documents' figures: one per sort order. */
+function figureIndexes(db: Db): string[] {
+  const rows = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'document_figures' AND sql IS NOT NULL ORDER BY name").all();
+  return (rows as Array<{ name: string }>).map((r) => r.name);
+}
+
+/** The steps of a statement that read or seek a row of a table (not an index entry). */
+function tableReads(sql: string, params: unknown[]): string[] {
+  const program = db.prepare(`EXPLAIN ${sql}`).all(...params) as Array<{ opcode: string; p1: number; p4: unknown }>;
+  const tables = new Set(program.filter((op) => op.opcode === 'OpenRead' && !String(op.p4).startsWith('k(')).map((op) => op.p1));
+  const reads = /^(Column|Rowid|SeekRowid|NotExists|Rewind|Last|Next|Prev|Seek[GL][ET])$/;
+  return program.filter((op) => reads.test(op.opcode) && tables.has(op.p1)).map((op) => op.opcode);
+}
 
 describe('the review queue by confidence', () => {
   it('pages through every proposal lowest score first (no score last), and reads both kinds from their indexes', () => {
@@ -258,6 +339,7 @@ describe('a project made before the figures were kept', () => {
     }
     raw.close();
     db = openDatabase(path);
+    expect(figureIndexes(db)).toEqual(['document_figures_min', 'document_figures_spans', 'document_figures_top']);
     expect(stored(db).figures).toEqual(figuresRecomputed(db));
     expect(stored(db).tallies).toEqual(talliesRecomputed(db));
     expect(stats.summary(db).documents).toBe(12);

@@ -8,6 +8,7 @@ import * as m007 from './007-view-figures.ts';
 import * as m008 from './008-compact-project.ts';
 import * as m009 from './009-sources.ts';
 import * as m010 from './010-figure-indexes.ts';
+import * as m011 from './011-run-documents.ts';
 
 export interface Migration {
   version: number;
@@ -17,5 +18,5 @@ export interface Migration {
 }
 
 // Listed statically (not read from disk) so the bundled app carries every migration.
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -118,14 +118,9 @@ export function list(db: Db) {
 export function markDocumentDone(db: Db, runId: number, documentId: number, outputs: unknown): void {
   const json = outputs === undefined ? null : JSON.stringify(outputs);
   // Constant time: the count goes up by one for a new document, never by recounting the run.
-  const added = prepared(db, 'INSERT OR IGNORE INTO run_documents (run_id, document_id, done_at, outputs) VALUES (?, ?, ?, ?)').run(
-    runId,
-    documentId,
-    now(),
-    json,
-  );
+  const added = prepared(db, 'INSERT OR IGNORE INTO run_documents (run_id, document_id, outputs) VALUES (?, ?, ?)').run(runId, documentId, json);
   if (added.changes > 0) prepared(db, 'UPDATE runs SET docs_done = docs_done + 1 WHERE id = ?').run(runId);
-  else prepared(db, 'UPDATE run_documents SET done_at = ?, outputs = ? WHERE run_id = ? AND document_id = ?').run(now(), json, runId, documentId);
+  else prepared(db, 'UPDATE run_documents SET outputs = ? WHERE run_id = ? AND document_id = ?').run(json, runId, documentId);
 }
 
 export function doneDocumentIds(db: Db, runId: number): Set<number> {

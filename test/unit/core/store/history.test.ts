@@ -78,6 +78,10 @@ describe('undo and redo through the audit log', () => {
     spanEdits.update(db, s.id, { end: 8 }, history.newGroupId());
     spanEdits.update(db, s.id, { label: 'ORG' }, history.newGroupId());
     expect(spanRows(db, a)).toEqual([{ start: 0, end: 8, label: 'ORG', status: 'accepted', source: 'human' }]);
+    // An edit's entry holds what an edit can change as it was, and what changed; undo works from the first.
+    const last = db.prepare("SELECT before, after FROM audit_log WHERE action = 'span.update' ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
+    expect(JSON.parse(last.before!)).toEqual({ documentId: a, start: 0, end: 8, label: 'PERSON', status: 'accepted' });
+    expect(JSON.parse(last.after!)).toEqual({ label: 'ORG' });
     history.undo(db);
     expect(spanRows(db, a)[0]).toMatchObject({ end: 8, label: 'PERSON' });
     history.undo(db);

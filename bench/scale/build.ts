@@ -56,6 +56,12 @@ export async function buildProject(csv: string, project: string, f: Figures): Pr
           `${fmt.int(run.counts.spans)} spans (${found}); ${run.status}; peak RSS ${m.peakMb} MB (+${m.growthMb} MB)`,
       );
     });
+    await step('project size', () => {
+      open.pragma('wal_checkpoint(TRUNCATE)');
+      f.builtBytes = statSync(project).size;
+      const ratio = f.csvBytes ? ` = ${(f.builtBytes / f.csvBytes).toFixed(2)} × the CSV` : '';
+      console.log(`  project file after import and run: ${fmt.mb(f.builtBytes)} MB${ratio}`);
+    });
   } finally {
     db?.close();
   }

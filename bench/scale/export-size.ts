@@ -80,7 +80,7 @@ export async function benchExportAndSize(project: string, outDir: string, f: Fig
       f.projectBytes = statSync(project).size;
       const per1000 = (f.projectBytes / (f.documents ?? f.rows) / MB) * 1000;
       const ratio = f.csvBytes ? ` = ${(f.projectBytes / f.csvBytes).toFixed(2)} × the CSV` : '';
-      console.log(`  project file: ${fmt.mb(f.projectBytes)} MB, ${per1000.toFixed(2)} MB per 1,000 documents${ratio}`);
+      console.log(`  project file after the decisions too: ${fmt.mb(f.projectBytes)} MB, ${per1000.toFixed(2)} MB per 1,000 documents${ratio}`);
       f.breakdown = breakdown(db);
       const total = f.breakdown.reduce((sum, [, b]) => sum + b, 0);
       console.log(`    ${f.breakdown.map(([name, b]) => `${name} ${fmt.mb(b)} MB (${Math.round((100 * b) / total)}%)`).join(', ')}`);

@@ -34,6 +34,9 @@ export interface Figures {
   exportPeakMb?: number;
   exportGrowthMb?: number;
   exportBytes?: number;
+  /** The project file after the import and the pattern run, before any decision. */
+  builtBytes?: number;
+  /** After the decisions too (a bulk accept of every proposal and its undo: two audit entries each). */
   projectBytes?: number;
   /** Bytes per part of the project file (documents, full-text index, …), largest first. */
   breakdown?: Array<[string, number]>;

@@ -21,6 +21,8 @@ const view = (v: View) => (f: Figures) => {
   return `${fmt.ms(first)}/${fmt.ms(second)}`;
 };
 
+const ratio = (bytes: number | undefined, f: Figures) => (bytes && f.csvBytes ? (bytes / f.csvBytes).toFixed(2) : '—');
+
 /** A figure per 1,000 documents, or — when either is missing. */
 const per1000 = (value: number | undefined, f: Figures, digits = 2) => {
   const docs = f.documents ?? f.rows;
@@ -50,13 +52,16 @@ export function printSummary(sizes: Figures[]): void {
       ['export s', (f) => fmt.s(f.exportS)],
       ['out MB', (f) => fmt.mb(f.exportBytes)],
       ['export RSS MB', (f) => fmt.peak(f.exportPeakMb, f.exportGrowthMb)],
+      ['built MB', (f) => fmt.mb(f.builtBytes)],
+      ['×CSV', (f) => ratio(f.builtBytes, f)],
       ['project MB', (f) => fmt.mb(f.projectBytes)],
-      ['×CSV', (f) => (f.projectBytes && f.csvBytes ? (f.projectBytes / f.csvBytes).toFixed(2) : '—')],
+      ['×CSV', (f) => ratio(f.projectBytes, f)],
     ],
     sizes,
   );
   console.log('  (sort: ms to the sorted first rows, then scrolled to the middle/end. MB columns: peak RSS of this process, which hosts the');
-  console.log('   core, over that step, "+" its growth over the step; out MB: the size of the export)');
+  console.log('   core, over that step, "+" its growth over the step; out MB: the size of the export; built MB: the project file after the');
+  console.log('   import and the pattern run, project MB: after the bulk accept and its undo too)');
   console.log('');
   printTable(
     'scale: per 1,000 documents',
@@ -69,6 +74,7 @@ export function printSummary(sizes: Figures[]): void {
       ['undo ms', (f) => per1000(f.undoS === undefined ? undefined : f.undoS * 1000, f, 1)],
       ['export s', (f) => per1000(f.exportS, f, 3)],
       ['export MB', (f) => per1000(f.exportBytes === undefined ? undefined : f.exportBytes / MB, f, 3)],
+      ['built MB', (f) => per1000(f.builtBytes === undefined ? undefined : f.builtBytes / MB, f, 3)],
       ['project MB', (f) => per1000(f.projectBytes === undefined ? undefined : f.projectBytes / MB, f, 3)],
     ],
     sizes,

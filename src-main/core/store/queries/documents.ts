@@ -161,7 +161,9 @@ export function text(db: Db, id: number): string {
  * out until an import of the same file completes them.
  */
 export function listIds(db: Db): number[] {
-  return (prepared(db, "SELECT id FROM documents WHERE status != 'importing' ORDER BY id").all() as Array<{ id: number }>).map((r) => r.id);
+  // Plucked: a row object per document before the ids were taken out of them was 144 MB at a
+  // million (the export's peak); the ids alone are 8 MB.
+  return prepared(db, "SELECT id FROM documents WHERE status != 'importing' ORDER BY id").pluck(true).all() as number[];
 }
 
 /** Marks every row of a file whose import finished as imported; returns how many. */

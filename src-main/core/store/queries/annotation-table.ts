@@ -74,9 +74,10 @@ function updateMany<T extends Annotation, Row>(
     if (!before) throw new Error(`${t.noun} ${id} does not exist.`);
     const after = { ...before, ...change };
     write.run(...t.editable.map((c) => after[c]), at, id);
-    // What an edit can change, as it was and as it is now, with the document: all that undo and
-    // a reader of the log need (the rest of the row is in its create entry and does not change).
-    // Each whole row twice made a bulk accept of 250,000 spans a fifth of a project's bytes.
+    // What an edit can change, as it was and as it is now, with the document: all that undo
+    // needs. The rest (score, source, run) no edit changes: it stays on the row, and a delete's
+    // entry keeps the whole row. Each whole row twice made a bulk accept of 250,000 spans a fifth
+    // of a project's bytes.
     const was = Object.fromEntries([['documentId', before.documentId], ...t.editable.map((c) => [c, before[c]])]);
     const changed = Object.fromEntries(t.editable.filter((c) => after[c] !== before[c]).map((c) => [c, after[c]]));
     entries.push({ actor, action: `${t.action}.update`, entity: t.entity, entityId: id, before: was, after: changed, groupId });

@@ -13,7 +13,7 @@ import { JobFinished, JobProgress } from '../model/job.ts';
 import { Label, LabelMapping } from '../model/label.ts';
 import { CatalogModel, ModelInfo } from '../model/model-info.ts';
 import { PatternRule, PhoneRegions } from '../model/pattern-rule.ts';
-import { ReviewItem } from '../model/review.ts';
+import { ReviewCursor, ReviewItem } from '../model/review.ts';
 import { RunSummary } from '../model/run.ts';
 import { Span } from '../model/span.ts';
 import { Stats } from '../model/stats.ts';
@@ -38,6 +38,7 @@ export {
   PageInfo,
   PatternRule,
   PhoneRegions,
+  ReviewCursor,
   ReviewItem,
   RunSummary,
   Span,
@@ -242,10 +243,11 @@ export const requests = {
       order: z.enum(['confidence', 'disagreement']).default('confidence'),
       maxScore: threshold.optional(),
       status: status.default('proposed'),
-      offset: z.number().int().nonnegative().default(0),
+      /** The previous page's `next`: this page continues after it. */
+      after: ReviewCursor.optional(),
       limit: z.number().int().positive().max(500).default(100),
     }),
-    response: z.object({ total: z.number().int(), items: z.array(ReviewItem) }),
+    response: z.object({ total: z.number().int(), items: z.array(ReviewItem), next: ReviewCursor.nullable() }),
   },
 
   'runs:job.start': { request: RunRequest, response: JobStarted },

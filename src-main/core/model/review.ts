@@ -17,3 +17,14 @@ export const ReviewItem = z.object({
   disagreement: z.number().nullable(),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
+
+/** Where a page of the queue ends: the last item's sort key, which the next page starts after. */
+export const ReviewCursor = z.object({
+  kind: z.enum(['span', 'label']),
+  id,
+  documentId: id,
+  start: z.number().int().nonnegative().nullable(),
+  score: z.number().nullable(),
+  disagreement: z.number().nullable(),
+});
+export type ReviewCursor = z.infer<typeof ReviewCursor>;

@@ -1,4 +1,4 @@
-import type { ReviewItem } from '../../model/review.ts';
+import type { ReviewCursor, ReviewItem } from '../../model/review.ts';
 import type { Db } from '../database.ts';
 import * as tallies from './tallies.ts';
 
@@ -12,8 +12,16 @@ export interface QueueQuery {
   order: 'confidence' | 'disagreement';
   status: ReviewItem['status'];
   maxScore?: number;
-  offset: number;
+  /** The last item of the page before: the page starts after it, wherever decisions since have left it. */
+  after?: ReviewCursor;
   limit: number;
+}
+
+export interface QueuePage {
+  total: number;
+  items: ReviewItem[];
+  /** Where the next page starts; null when this page reached the end. */
+  next: ReviewCursor | null;
 }
 
 const CONTEXT_CHARS = 60;
@@ -77,45 +85,103 @@ function describe(row: ItemRow, doc: { name: string; text: string }): Pick<Revie
 
 /**
  * One page of the queue. By confidence it is read from the review indexes (migration 007), each
- * kind in its sort order from the start, the two merged here: the same cost at any size. The
- * total comes from the tallies, or, under a score cut, from an index range of what it counts.
- * By disagreement every proposal's contradiction is computed, so that order costs what the
- * queue holds.
+ * kind in its sort order from the cursor on, the two merged here: the same cost at any size and
+ * any depth. The total comes from the tallies, or, under a score cut, from an index range of what
+ * it counts. By disagreement every proposal's contradiction is computed, so that order costs what
+ * the queue holds.
+ *
+ * Pages follow a cursor (the last item's sort key), not an offset: the items the analyst decides
+ * leave the queue, and an offset would then skip as many of those still waiting.
  */
-export function queue(db: Db, query: QueueQuery): { total: number; items: ReviewItem[] } {
+export function queue(db: Db, query: QueueQuery): QueuePage {
   const { total, rows } = query.order === 'disagreement' ? byDisagreement(db, query) : byConfidence(db, query);
-  return { total, items: describeAll(db, rows) };
+  const last = rows.length === query.limit ? rows.at(-1) : undefined;
+  return { total, items: describeAll(db, rows), next: last ? cursorOf(last) : null };
+}
+
+function cursorOf(row: ItemRow): ReviewCursor {
+  return { kind: row.kind, id: row.id, documentId: row.document_id, start: row.start, score: row.score, disagreement: row.disagreement };
+}
+
+/** The cursor's key, as each arm compares it: a document label sorts before its document's spans (start -1). */
+function cursorParams(after: ReviewCursor | undefined) {
+  if (!after) return {};
+  return {
+    afterKey: after.score ?? 2,
+    afterDocument: after.documentId,
+    afterStart: after.kind === 'span' ? (after.start ?? 0) : -1,
+    afterId: after.id,
+    // A label after a span of its own document and score cannot exist: past every label id.
+    afterLabelId: after.kind === 'label' ? after.id : Number.MAX_SAFE_INTEGER,
+    afterDisagreement: after.disagreement ?? 0,
+    afterUnscored: after.score === null ? 1 : 0,
+    afterScore: after.score ?? 0,
+  };
 }
 
 function byDisagreement(db: Db, query: QueueQuery): { total: number; rows: ItemRow[] } {
-  const params = { status: query.status, maxScore: query.maxScore ?? null, limit: query.limit, offset: query.offset };
+  const params = { status: query.status, maxScore: query.maxScore ?? null, limit: query.limit, ...cursorParams(query.after) };
   const items = `(${itemsSql(true, query.maxScore !== undefined)})`;
-  const order = 'ORDER BY disagreement DESC, score IS NULL, score, document_id, start, id';
+  // The order as one row value, so a cursor continues it: disagreement descending, unscored last.
+  // Ties on place are within one kind (a label's place is -1, a span's ≥ 0), so ids compare alike.
+  const key = '(-disagreement, score IS NULL, coalesce(score, 0), document_id, coalesce(start, -1), id)';
+  const after = query.after ? ` AND ${key} > (-@afterDisagreement, @afterUnscored, @afterScore, @afterDocument, @afterStart, @afterId)` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM ${items} WHERE disagreement IS NOT NULL`).get(params) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM ${items} WHERE disagreement IS NOT NULL ${order} LIMIT @limit OFFSET @offset`).all(params) as ItemRow[];
+  const rows = db.prepare(`SELECT * FROM ${items} WHERE disagreement IS NOT NULL${after} ORDER BY ${key.slice(1, -1)} LIMIT @limit`).all(params) as ItemRow[];
   return { total, rows };
 }
 
 const REVIEW_KEY = 'coalesce(score, 2)';
 
-/** Each kind's first @n items in queue order, read from its review index; exported for the plan tests. */
-export function confidenceArms(scoreCut: boolean): { spans: string; labels: string } {
+/**
+ * Each kind's statements for its first @n items in queue order, read from its review index: from
+ * the top, or from a cursor the rest of its ties key by key, then the keys past it (SQLite seeks a
+ * row value over an indexed expression by its first column only, then walks every tie: a
+ * detector's spans all share one score). Each statement is a range of the index, read in order;
+ * exported for the plan tests.
+ */
+export function confidenceArms(scoreCut: boolean, after = false): { spans: string[]; labels: string[] } {
   const cut = scoreCut ? ` AND ${REVIEW_KEY} <= @maxScore` : '';
+  // A range fixed on its first columns is ordered by the rest (SQLite would sort it otherwise).
+  const spans = (where: string, order = `${REVIEW_KEY}, document_id, start, id`) =>
+    `SELECT 'span' AS kind, id, document_id, label, score, status, source, source_name, start, "end", NULL AS task, NULL AS disagreement
+      FROM spans WHERE status = @status${cut}${where} ORDER BY ${order} LIMIT @n`;
+  const labels = (where: string, order = `${REVIEW_KEY}, document_id, id`) =>
+    `SELECT 'label' AS kind, id, document_id, label, score, status, source, source_name, NULL AS start, NULL AS "end", task, NULL AS disagreement
+      FROM doc_labels WHERE status = @status${cut}${where} ORDER BY ${order} LIMIT @n`;
+  if (!after) return { spans: [spans('')], labels: [labels('')] };
+  const key = ` AND ${REVIEW_KEY} = @afterKey`;
+  const document = `${key} AND document_id = @afterDocument`;
   return {
-    spans: `SELECT 'span' AS kind, id, document_id, label, score, status, source, source_name, start, "end", NULL AS task, NULL AS disagreement
-      FROM spans WHERE status = @status${cut} ORDER BY ${REVIEW_KEY}, document_id, start, id LIMIT @n`,
-    labels: `SELECT 'label' AS kind, id, document_id, label, score, status, source, source_name, NULL AS start, NULL AS "end", task, NULL AS disagreement
-      FROM doc_labels WHERE status = @status${cut} ORDER BY ${REVIEW_KEY}, document_id, id LIMIT @n`,
+    spans: [
+      spans(`${document} AND start = @afterStart AND id > @afterId`, 'id'),
+      spans(`${document} AND start > @afterStart`, 'start, id'),
+      spans(`${key} AND document_id > @afterDocument`, 'document_id, start, id'),
+      spans(` AND ${REVIEW_KEY} > @afterKey`),
+    ],
+    labels: [
+      labels(`${document} AND id > @afterLabelId`, 'id'),
+      labels(`${key} AND document_id > @afterDocument`, 'document_id, id'),
+      labels(` AND ${REVIEW_KEY} > @afterKey`),
+    ],
   };
+}
+
+/** The first @n rows of consecutive ranges, read range by range until there are enough. */
+function firstRows(db: Db, statements: readonly string[], params: Record<string, unknown> & { n: number }): ItemRow[] {
+  const rows: ItemRow[] = [];
+  for (const sql of statements) {
+    if (rows.length === params.n) break;
+    rows.push(...(db.prepare(sql).all({ ...params, n: params.n - rows.length }) as ItemRow[]));
+  }
+  return rows;
 }
 
 function byConfidence(db: Db, query: QueueQuery): { total: number; rows: ItemRow[] } {
   const cut = query.maxScore !== undefined ? ` AND ${REVIEW_KEY} <= @maxScore` : '';
-  const params = { status: query.status, maxScore: query.maxScore ?? null, n: query.offset + query.limit };
-  const arms = confidenceArms(query.maxScore !== undefined);
-  const spanRows = db.prepare(arms.spans).all(params) as ItemRow[];
-  const labelRows = db.prepare(arms.labels).all(params) as ItemRow[];
-  const page = [...spanRows, ...labelRows].sort(queueOrder).slice(query.offset, query.offset + query.limit);
+  const params = { status: query.status, maxScore: query.maxScore ?? null, n: query.limit, ...cursorParams(query.after) };
+  const arms = confidenceArms(query.maxScore !== undefined, query.after !== undefined);
+  const page = [...firstRows(db, arms.spans, params), ...firstRows(db, arms.labels, params)].sort(queueOrder).slice(0, query.limit);
   // Disagreement is shown on every item, but only computed for the page.
   const spanQuery = db.prepare(`SELECT ${spanDisagreement('s')} AS d FROM spans s WHERE s.id = ?`);
   const labelQuery = db.prepare(`SELECT ${labelDisagreement('l')} AS d FROM doc_labels l WHERE l.id = ?`);

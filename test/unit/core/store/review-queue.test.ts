@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../../src-main/core/store/database.ts';
 import { queue } from '../../../../src-main/core/store/queries/review.ts';
 import * as spans from '../../../../src-main/core/store/queries/spans.ts';
 import { addDocument, createProject, propose, proposeLabel } from './project-fixture.ts';
 
-const base = { order: 'confidence' as const, status: 'proposed' as const, offset: 0, limit: 100 };
+const base = { order: 'confidence' as const, status: 'proposed' as const, limit: 100 };
 
 describe('review queue', () => {
   it('orders spans and document labels by ascending confidence, with text and context', () => {
@@ -36,9 +37,51 @@ describe('review queue', () => {
     spans.update(db, firstId, { status: 'accepted' }, 'human', null);
     expect(queue(db, { ...base, maxScore: 0.45 }).items.map((i) => i.text)).toEqual(['two', 'three', 'four']);
     expect(queue(db, { ...base, status: 'accepted' }).items.map((i) => i.text)).toEqual(['one']);
-    const page = queue(db, { ...base, offset: 2, limit: 2 });
-    expect(page.total).toBe(5);
-    expect(page.items.map((i) => i.text)).toEqual(['four', 'five']);
+    const first = queue(db, { ...base, limit: 2 });
+    expect(first.total).toBe(5);
+    expect(first.items.map((i) => i.text)).toEqual(['two', 'three']);
+    const second = queue(db, { ...base, after: first.next!, limit: 2 });
+    expect(second.items.map((i) => i.text)).toEqual(['four', 'five']);
+    const last = queue(db, { ...base, after: second.next!, limit: 2 });
+    expect(last.items.map((i) => i.text)).toEqual(['six']);
+    expect(last.next).toBeNull();
+    db.close();
+  });
+
+  it('continues after the page the analyst decided: nothing still waiting is skipped', () => {
+    const { db } = createProject();
+    const d = addDocument(db, 'd.txt', 'one two three four five six');
+    ['one', 'two', 'three', 'four', 'five', 'six'].forEach((w, i) => propose(db, d, w, 'MISC', (i + 1) / 10));
+    const first = queue(db, { ...base, limit: 3 });
+    for (const item of first.items) spans.update(db, item.id, { status: 'accepted' }, 'human', null);
+    expect(queue(db, { ...base, after: first.next!, limit: 3 }).items.map((i) => i.text)).toEqual(['four', 'five', 'six']);
+    db.close();
+  });
+
+  it('continues after a span with the labels of its document and score behind it, not again', () => {
+    const { db } = createProject();
+    const d = addDocument(db, 'd.txt', 'one two three');
+    propose(db, d, 'one', 'MISC', 0.5);
+    propose(db, d, 'two', 'MISC', 0.5);
+    proposeLabel(db, d, 'topic', 'a', 0.5, 'model:t');
+    proposeLabel(db, d, 'topic', 'b', 0.5, 'model:t');
+    const all = queue(db, base).items.map((i) => `${i.kind}${i.id}`);
+    expect(all).toEqual(['label1', 'label2', 'span1', 'span2']);
+    for (const limit of [1, 2, 3]) expect(walk(db, 'confidence', limit)).toEqual(all);
+    db.close();
+  });
+
+  it('pages by disagreement, labels and spans alike, each item once', () => {
+    const { db } = createProject();
+    const d = addDocument(db, 'd.txt', 'Jordan Lee flew to Jordan with Amazon staff.');
+    for (const [i, source] of ['model:a', 'model:b', 'model:c'].entries()) {
+      propose(db, d, 'Jordan Lee', `PERSON${i}`, 0.5, source);
+      propose(db, d, 'Amazon', `ORG${i}`, 0.5 + i / 10, source);
+      proposeLabel(db, d, 'topic', `topic${i}`, 0.5, source);
+    }
+    const all = queue(db, { ...base, order: 'disagreement' });
+    expect(all.items).toHaveLength(9);
+    expect(walk(db, 'disagreement', 2)).toEqual(all.items.map((i) => `${i.kind}${i.id}`));
     db.close();
   });
 
@@ -79,3 +122,14 @@ describe('review queue', () => {
     db.close();
   });
 });
+
+/** Every item of the queue, a page of `limit` at a time, each page after the one before. */
+function walk(db: Db, order: 'confidence' | 'disagreement', limit: number): string[] {
+  const seen: string[] = [];
+  let page = queue(db, { ...base, order, limit });
+  for (let pages = 1; ; pages++) {
+    seen.push(...page.items.map((i) => `${i.kind}${i.id}`));
+    if (!page.next || pages > 100) return seen;
+    page = queue(db, { ...base, order, after: page.next, limit });
+  }
+}

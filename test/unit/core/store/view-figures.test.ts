@@ -8,6 +8,7 @@ import { openDatabase } from '../../../../src-main/core/store/database.ts';
 import { migrations } from '../../../../src-main/core/store/migrations/index.ts';
 import { APPLICATION_ID } from '../../../../src-main/core/store/project-file.ts';
 import type { Db } from '../../../../src-main/core/store/database.ts';
+import type { ReviewCursor } from '../../../../src-main/core/model/review.ts';
 import * as docLabels from '../../../../src-main/core/store/queries/doc-labels.ts';
 import * as documentTable from '../../../../src-main/core/store/queries/document-table.ts';
 import * as documents from '../../../../src-main/core/store/queries/documents.ts';
@@ -292,20 +293,29 @@ describe('the review queue by confidence', () => {
         (a.score ?? 2) - (b.score ?? 2) || a.document_id - b.document_id || (a.start ?? -1) - (b.start ?? -1) || a.kind.localeCompare(b.kind) || a.id - b.id,
     );
     const seen: string[] = [];
-    for (let offset = 0; offset < items.length; offset += 9) {
-      const page = review.queue(db, { order: 'confidence', status: 'proposed', offset, limit: 9 });
+    let after: ReviewCursor | undefined;
+    do {
+      const page: review.QueuePage = review.queue(db, { order: 'confidence', status: 'proposed', after, limit: 9 });
       expect(page.total).toBe(items.length);
       seen.push(...page.items.map((i) => `${i.kind}${i.id}`));
-    }
+      after = page.next ?? undefined;
+    } while (after);
     expect(seen).toEqual(items.map((i) => `${i.kind}${i.id}`));
-    const cut = review.queue(db, { order: 'confidence', status: 'proposed', maxScore: 0.25, offset: 0, limit: 500 });
+    const cut = review.queue(db, { order: 'confidence', status: 'proposed', maxScore: 0.25, limit: 500 });
     expect(cut.total).toBe(items.filter((i) => i.score !== null && i.score <= 0.25).length);
+    const cursor = { afterKey: 0.5, afterDocument: 3, afterStart: 4, afterId: 5, afterLabelId: 5 };
     for (const scoreCut of [false, true]) {
-      for (const sql of Object.values(review.confidenceArms(scoreCut))) {
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ status: 'proposed', maxScore: 0.5, n: 10 }) as Array<{ detail: string }>).map(
-          (r) => r.detail,
-        );
-        expect(plan.join('; ')).not.toMatch(/TEMP B-TREE/);
+      for (const after of [false, true]) {
+        for (const [table, statements] of Object.entries(review.confidenceArms(scoreCut, after))) {
+          for (const sql of statements) {
+            const params = { status: 'proposed', maxScore: 0.5, n: 10, ...(after ? cursor : {}) };
+            const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+            expect(plan).not.toMatch(/TEMP B-TREE/);
+            // From a cursor each range is entered at it, not walked from the index's start.
+            const index = table === 'spans' ? 'spans_review' : 'doc_labels_review';
+            expect(plan).toMatch(new RegExp(`^SEARCH \\w+ USING INDEX ${index} \\(status=\\?${after ? ' AND <expr>[=>]' : ''}`));
+          }
+        }
       }
     }
   });

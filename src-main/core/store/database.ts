@@ -93,7 +93,16 @@ function checkProjectFile(path: string, readThrough: boolean): void {
   }
 }
 
+/**
+ * The page size of a new project. A 4 KB page of documents leaves about half a row unused at its
+ * end (a CSV row of 470 bytes: 5% of the file); an 8 KB one half that. Larger pages save no
+ * more, and every read of a row or an index entry reads its whole page.
+ */
+const PAGE_SIZE = 8192;
+
 function configure(db: Db, readonly: boolean): void {
+  // Only an empty file takes a page size (WAL fixes it from the first write on).
+  if (!readonly && (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
   if (!readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');

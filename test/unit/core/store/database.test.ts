@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../../src-main/core/store/database.ts';
-import { latestVersion } from '../../../../src-main/core/store/migrations/index.ts';
+import { latestVersion, migrations } from '../../../../src-main/core/store/migrations/index.ts';
+import { APPLICATION_ID } from '../../../../src-main/core/store/project-file.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'docket-db-'));
 
@@ -47,6 +48,26 @@ describe('openDatabase', () => {
     db.prepare("INSERT INTO audit_log (at, actor, action, entity) VALUES ('t', 'human', 'x', 'span')").run();
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('makes a new project of 8 KB pages, and leaves a project made before with the pages it has', () => {
+    const path = join(dir(), 'pages.docket');
+    openDatabase(path, { create: true }).close();
+    const reopened = openDatabase(path);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(8192);
+    reopened.close();
+    // Made by a Docket of 4 KB pages (SQLite's default): the schema is there, so it keeps them.
+    const older = join(dir(), 'older.docket');
+    const raw = new Database(older);
+    raw.pragma('page_size = 4096');
+    for (const m of migrations) raw.exec(m.sql);
+    raw.pragma(`user_version = ${latestVersion}`);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.close();
+    const db = openDatabase(older);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
     db.close();
   });
 

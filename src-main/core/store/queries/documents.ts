@@ -61,7 +61,8 @@ const COLUMNS = `d.id, d.name, s.path AS source_path, s.sha256, d.part_key, s.me
 const FROM = 'documents d JOIN sources s ON s.id = d.source_id';
 
 /** The file's shared metadata under the document's own, one level deep (csv: header with row). */
-function merged(shared: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+function merged(shared: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown> {
+  const own = unpacked(shared, stored);
   const out: Record<string, unknown> = { ...shared, ...own };
   for (const [key, value] of Object.entries(shared)) {
     const mine = own[key];
@@ -71,6 +72,38 @@ function merged(shared: Record<string, unknown>, own: Record<string, unknown>): 
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The columns of a CSV row's cells besides its text, in the file's order; null when the file names none. */
+function cellColumns(shared: Record<string, unknown> | undefined): string[] | null {
+  const csv = shared?.csv;
+  if (!isObject(csv) || !Array.isArray(csv.header) || typeof csv.textColumn !== 'string') return null;
+  const columns = (csv.header as unknown[]).filter((h) => h !== csv.textColumn);
+  return columns.every((c) => typeof c === 'string') && new Set(columns).size === columns.length ? (columns as string[]) : null;
+}
+
+/**
+ * A CSV row's cells as stored: their values in the order of the file's header (kept once, on the
+ * source), not an object naming every column again on every row, which for a ticket export of
+ * many short columns was most of a row's metadata. Cells that do not follow the header stay whole.
+ */
+function packed(own: Record<string, unknown>, shared: Record<string, unknown> | undefined): Record<string, unknown> {
+  const columns = cellColumns(shared);
+  const csv = own.csv;
+  if (!columns || !isObject(csv) || !isObject(csv.row)) return own;
+  const keys = Object.keys(csv.row);
+  if (keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) return own;
+  const { row, ...rest } = csv;
+  return { ...own, csv: { ...rest, cells: Object.values(row) } };
+}
+
+/** The cells back as the row object the import gave (see packed). */
+function unpacked(shared: Record<string, unknown>, own: Record<string, unknown>): Record<string, unknown> {
+  const csv = own.csv;
+  const columns = cellColumns(shared);
+  if (!columns || !isObject(csv) || !Array.isArray(csv.cells) || csv.cells.length !== columns.length) return own;
+  const { cells, ...rest } = csv;
+  return { ...own, csv: { ...rest, row: Object.fromEntries(columns.map((c, i) => [c, cells[i]])) } };
+}
 
 function toRecord(row: Row): DocumentRecord {
   return {
@@ -96,18 +129,29 @@ export function findExisting(db: Db, sha256: string, partKey = ''): number | nul
   return row?.id ?? null;
 }
 
-/** The source row of a file, made by its first document. */
-function sourceOf(db: Db, doc: NewDocument): number {
-  const found = prepared(db, 'SELECT id FROM sources WHERE sha256 = ?').get(doc.sha256) as { id: number } | undefined;
-  if (found) return found.id;
+/** The source row of a file, made by its first document, and the metadata it keeps for all. */
+function sourceOf(db: Db, doc: NewDocument, shared: string): { id: number; metadata: string } {
+  const found = prepared(db, 'SELECT id, metadata FROM sources WHERE sha256 = ?').get(doc.sha256) as { id: number; metadata: string } | undefined;
+  if (found) return found;
   const info = prepared(db, 'INSERT INTO sources (sha256, path, media_type, imported_at, metadata) VALUES (?, ?, ?, ?, ?)').run(
     doc.sha256,
     doc.sourcePath,
     doc.mediaType,
     now(),
-    JSON.stringify(doc.sharedMetadata ?? {}),
+    shared,
   );
-  return Number(info.lastInsertRowid);
+  return { id: Number(info.lastInsertRowid), metadata: shared };
+}
+
+/**
+ * What a document keeps of its metadata beside its file's. The same file imported again with
+ * another text or id column gives rows a header or text column its source does not keep: those
+ * rows keep theirs, whole, and the source's reads back under them (merged).
+ */
+function ownMetadata(doc: NewDocument, shared: string, kept: string): Record<string, unknown> {
+  const own = doc.metadata ?? {};
+  if (kept === shared) return packed(own, doc.sharedMetadata);
+  return merged(doc.sharedMetadata ?? {}, own);
 }
 
 /**
@@ -116,12 +160,14 @@ function sourceOf(db: Db, doc: NewDocument): number {
  * it completes (import-job.ts), as one entry per row was most of a big project's audit log.
  */
 export function insert(db: Db, doc: NewDocument): number {
+  const shared = JSON.stringify(doc.sharedMetadata ?? {});
+  const source = sourceOf(db, doc, shared);
   const info = prepared(
     db,
     `INSERT INTO documents (source_id, part_key, name, size_bytes, page_count, text, status, warnings, metadata, blob_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    sourceOf(db, doc),
+    source.id,
     doc.partKey ?? '',
     doc.name,
     doc.sizeBytes,
@@ -129,7 +175,7 @@ export function insert(db: Db, doc: NewDocument): number {
     doc.text,
     doc.status ?? 'imported',
     JSON.stringify(doc.warnings ?? []),
-    JSON.stringify(doc.metadata ?? {}),
+    JSON.stringify(ownMetadata(doc, shared, source.metadata)),
     doc.blobId,
   );
   const id = Number(info.lastInsertRowid);

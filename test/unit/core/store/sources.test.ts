@@ -216,4 +216,27 @@ describe('sources of imported files', () => {
     const third = await importPaths(db, { paths: [path], csvColumn: 'text' }, quiet());
     expect(third).toMatchObject({ imported: 5, duplicates: 0 });
   });
+
+  it("keeps a row's cells as values in the header's order, and gives them back by column", async () => {
+    db = openDatabase(tempProjectPath(), { create: true });
+    const { documentIds } = await importPaths(db, { paths: [csv(3)], csvColumn: 'text' }, quiet());
+    const stored = db.prepare('SELECT metadata FROM documents WHERE id = ?').get(documentIds[1]) as { metadata: string };
+    expect(JSON.parse(stored.metadata)).toEqual({ csv: { rowNumber: 2, cells: ['T-1', 'low'] } });
+    expect(documents.get(db, documentIds[1]!)!.metadata).toEqual({
+      csv: { header: ['id', 'priority', 'text'], textColumn: 'text', rowNumber: 2, row: { id: 'T-1', priority: 'low' } },
+    });
+  });
+
+  it('gives the rows of a file imported again with other columns their own header and text column', async () => {
+    db = openDatabase(tempProjectPath(), { create: true });
+    const path = join(mkdtempSync(join(tmpdir(), 'docket-sources-')), 'notes.csv');
+    writeFileSync(path, 'id,ref,a,b\n1,r1,first a,first b\n2,r2,second a,second b\n');
+    const byA = await importPaths(db, { paths: [path], csvColumn: 'a' }, quiet());
+    const byB = await importPaths(db, { paths: [path], csvColumn: 'b', idColumn: 'ref' }, quiet());
+    expect(byB.imported).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM sources').get()).toEqual({ n: 1 });
+    expect(documents.get(db, byA.documentIds[0]!)!.metadata.csv).toMatchObject({ textColumn: 'a', row: { id: '1', ref: 'r1', b: 'first b' } });
+    expect(documents.text(db, byB.documentIds[0]!)).toBe('first b');
+    expect(documents.get(db, byB.documentIds[0]!)!.metadata.csv).toMatchObject({ textColumn: 'b', row: { id: '1', ref: 'r1', a: 'first a' } });
+  });
 });

@@ -1,5 +1,6 @@
 import type { ReviewCursor, ReviewItem } from '../../model/review.ts';
 import type { Db } from '../database.ts';
+import { prepared } from '../statements.ts';
 import * as tallies from './tallies.ts';
 
 // The review queue: proposals (spans and document labels) the analyst should look at first.
@@ -167,12 +168,12 @@ export function confidenceArms(scoreCut: boolean, after = false): { spans: strin
   };
 }
 
-/** The first @n rows of consecutive ranges, read range by range until there are enough. */
+/** The first @n rows of consecutive ranges, read range by range until there are enough (a fixed set of texts: prepared once). */
 function firstRows(db: Db, statements: readonly string[], params: Record<string, unknown> & { n: number }): ItemRow[] {
   const rows: ItemRow[] = [];
   for (const sql of statements) {
     if (rows.length === params.n) break;
-    rows.push(...(db.prepare(sql).all({ ...params, n: params.n - rows.length }) as ItemRow[]));
+    rows.push(...(prepared(db, sql).all({ ...params, n: params.n - rows.length }) as ItemRow[]));
   }
   return rows;
 }
@@ -183,8 +184,8 @@ function byConfidence(db: Db, query: QueueQuery): { total: number; rows: ItemRow
   const arms = confidenceArms(query.maxScore !== undefined, query.after !== undefined);
   const page = [...firstRows(db, arms.spans, params), ...firstRows(db, arms.labels, params)].sort(queueOrder).slice(0, query.limit);
   // Disagreement is shown on every item, but only computed for the page.
-  const spanQuery = db.prepare(`SELECT ${spanDisagreement('s')} AS d FROM spans s WHERE s.id = ?`);
-  const labelQuery = db.prepare(`SELECT ${labelDisagreement('l')} AS d FROM doc_labels l WHERE l.id = ?`);
+  const spanQuery = prepared(db, `SELECT ${spanDisagreement('s')} AS d FROM spans s WHERE s.id = ?`);
+  const labelQuery = prepared(db, `SELECT ${labelDisagreement('l')} AS d FROM doc_labels l WHERE l.id = ?`);
   const rows = page.map((r) => ({ ...r, disagreement: ((r.kind === 'span' ? spanQuery : labelQuery).get(r.id) as { d: number | null }).d }));
   const total =
     query.maxScore === undefined
@@ -204,7 +205,7 @@ function queueOrder(a: ItemRow, b: ItemRow): number {
 
 function describeAll(db: Db, rows: readonly ItemRow[]): ReviewItem[] {
   const documents = new Map<number, { name: string; text: string }>();
-  const documentQuery = db.prepare('SELECT name, text FROM documents WHERE id = ?');
+  const documentQuery = prepared(db, 'SELECT name, text FROM documents WHERE id = ?');
   for (const id of new Set(rows.map((r) => r.document_id))) documents.set(id, documentQuery.get(id) as { name: string; text: string });
   return rows.map((r) => {
     const doc = documents.get(r.document_id)!;
